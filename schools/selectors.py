@@ -1,0 +1,108 @@
+"""Reads about places and people. "What may this user see" lives here, once."""
+
+from django.db.models import Q, QuerySet
+
+from schools.enums import Role
+from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, Student
+
+
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships, loaded once per user object (one query per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = user.__dict__.get("_memberships_cache")
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user).select_related("school", "area", "programme").order_by("role", "id")
+        )
+        user.__dict__["_memberships_cache"] = cached
+    return cached
+
+
+def forget_memberships(user) -> None:
+    user.__dict__.pop("_memberships_cache", None)
+
+
+def roles_of(user) -> set[str]:
+    return {m.role for m in memberships_of(user)}
+
+
+def schools_of(user, role: str) -> list[School]:
+    return [m.school for m in memberships_of(user) if m.role == role and m.school is not None]
+
+
+def areas_of(user, role: str = Role.OFFICER) -> list[Area]:
+    return [m.area for m in memberships_of(user) if m.role == role and m.area is not None]
+
+
+def is_global_organiser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or any(
+        m.role == Role.ORGANISER and m.programme_id is None for m in memberships_of(user)
+    )
+
+
+def organised_programme_ids(user) -> set[int]:
+    return {m.programme_id for m in memberships_of(user) if m.role == Role.ORGANISER and m.programme_id}
+
+
+def area_contains(area: Area, school: School) -> bool:
+    """True when the school lies under the area node (or on it)."""
+    return school.area.path.startswith(area.path)
+
+
+def _under_areas(areas) -> Q:
+    query = Q(pk__in=[])
+    for area in areas:
+        query |= Q(area__path__startswith=area.path)
+    return query
+
+
+def schools_visible_to(user) -> QuerySet[School]:
+    """Schools the user may see: all for organisers, their area's for officers, their own otherwise."""
+    schools = School.objects.select_related("area")
+    if not getattr(user, "is_authenticated", False):
+        return schools.none()
+    if is_global_organiser(user):
+        return schools.all()
+    query = Q(pk__in=[m.school_id for m in memberships_of(user) if m.school_id])
+    query |= _under_areas(areas_of(user))
+    programme_ids = organised_programme_ids(user)
+    if programme_ids:
+        query |= Q(enrolments__programme_id__in=programme_ids)
+    return schools.filter(query).distinct()
+
+
+def school_get_for_user(user, *, pk) -> School | None:
+    return schools_visible_to(user).filter(pk=pk).first()
+
+
+def classrooms_of_school(school: School) -> QuerySet[Classroom]:
+    return Classroom.objects.filter(school=school).select_related("year").order_by("-year__starts_on", "grade", "name")
+
+
+def students_of_classroom(classroom: Classroom) -> QuerySet[Student]:
+    return (
+        Student.objects.filter(classroom=classroom, active=True)
+        .select_related("user", "classroom", "school")
+        .order_by("display_name", "id")
+    )
+
+
+def programmes_visible_to(user) -> QuerySet[Programme]:
+    programmes = Programme.objects.select_related("school_year", "area")
+    if is_global_organiser(user):
+        return programmes.all()
+    school_ids = [m.school_id for m in memberships_of(user) if m.school_id]
+    query = Q(pk__in=organised_programme_ids(user)) | Q(enrolments__school_id__in=school_ids)
+    query |= Q(pk__in=[m.programme_id for m in memberships_of(user) if m.role == Role.JUDGE and m.programme_id])
+    for area in areas_of(user):
+        query |= Q(enrolments__school__area__path__startswith=area.path)
+    return programmes.filter(query).distinct()
+
+
+def enrolled_schools(programme: Programme) -> QuerySet[School]:
+    return School.objects.filter(enrolments__programme=programme).select_related("area").order_by("name")
+
+
+def enrolment_count(programme: Programme) -> int:
+    return Enrolment.objects.filter(programme=programme).count()

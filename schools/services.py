@@ -1,0 +1,264 @@
+"""Writes about places and people: the only way these rows are created or changed.
+
+Each service validates with full_clean(), runs in one transaction and queues its side
+effects (e-mails) on commit, so a rolled-back import sends nothing.
+"""
+
+import secrets
+import unicodedata
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from schools.enums import Role
+from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, SchoolYear, SchoolYearProfile, Student
+from schools.selectors import forget_memberships
+
+# Wagtail page, image and document permissions of organisers live on this group
+# (created by a data migration); the rules grant everything else.
+ORGANISER_GROUP = "Organisers"
+
+# No 0/O, 1/l/I: passwords on login cards are typed by children.
+_CARD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def nfc(text: str) -> str:
+    """Vietnamese text is stored NFC-normalised and trimmed."""
+    return unicodedata.normalize("NFC", (text or "").strip())
+
+
+def one_time_password_make() -> str:
+    return "-".join("".join(secrets.choice(_CARD_ALPHABET) for _ in range(4)) for _ in range(2))
+
+
+@transaction.atomic
+def area_create(*, name: str, code: str, kind: str, parent: Area | None = None) -> Area:
+    existing = Area.objects.filter(code=code).first()
+    if existing:
+        return existing
+    fields = {"name": nfc(name), "code": code, "kind": kind}
+    area = parent.add_child(**fields) if parent else Area.add_root(**fields)
+    return area
+
+
+def school_year_get_or_create(*, name: str, starts_on: date, ends_on: date) -> SchoolYear:
+    year, _created = SchoolYear.objects.get_or_create(name=name, defaults={"starts_on": starts_on, "ends_on": ends_on})
+    return year
+
+
+def school_year_current(today: date | None = None) -> SchoolYear:
+    """The school year containing today, created when missing (Vietnam: September to May)."""
+    today = today or timezone.localdate()
+    start_year = today.year if today.month >= 8 else today.year - 1
+    return school_year_get_or_create(
+        name=f"{start_year}-{start_year + 1}", starts_on=date(start_year, 9, 1), ends_on=date(start_year + 1, 5, 31)
+    )
+
+
+@transaction.atomic
+def school_upsert(
+    *,
+    code: str,
+    name: str,
+    level: str,
+    area: Area,
+    address: str = "",
+    year: SchoolYear | None = None,
+    enrolment: int | None = None,
+    classes: int | None = None,
+) -> tuple[School, bool]:
+    """Create or update a school by its code (the natural key of imports).
+
+    Returns (school, changed): importing the same data twice changes nothing.
+    """
+    values = {"name": nfc(name), "level": level, "area": area}
+    if address:
+        values["address"] = nfc(address)
+    school = School.objects.filter(code=code).first()
+    changed = False
+    if school is None:
+        school = School(code=code, **values)
+        changed = True
+    else:
+        for field, value in values.items():
+            if getattr(school, field) != value:
+                setattr(school, field, value)
+                changed = True
+    if changed:
+        school.full_clean()
+        school.save()
+    if year is not None and (enrolment is not None or classes is not None):
+        profile, created = SchoolYearProfile.objects.get_or_create(school=school, year=year)
+        updates = {k: v for k, v in {"enrolment": enrolment, "classes": classes}.items() if v is not None}
+        if created or any(getattr(profile, k) != v for k, v in updates.items()):
+            for field, value in updates.items():
+                setattr(profile, field, value)
+            profile.save()
+            changed = True
+    return school, changed
+
+
+def classroom_get_or_create(*, school: School, name: str, year: SchoolYear | None = None, grade: int | None = None):
+    year = year or school_year_current()
+    name = nfc(name).upper() if len(nfc(name)) <= 6 else nfc(name)
+    if grade is None:
+        digits = "".join(ch for ch in name.split()[0] if ch.isdigit()) if name else ""
+        grade = int(digits[:2]) if digits and int(digits[:2]) <= 12 else (int(digits[0]) if digits else None)
+    classroom, _created = Classroom.objects.get_or_create(
+        school=school, year=year, name=name, defaults={"grade": grade}
+    )
+    return classroom
+
+
+def username_suggest(full_name: str, suffix: str) -> str:
+    """A short login a child can type: given name + initials + school code, made unique."""
+    parts = slugify(nfc(full_name).replace("đ", "d").replace("Đ", "D")).split("-")
+    base = (parts[-1] + "".join(p[0] for p in parts[:-1])) if parts and parts[0] else "hs"
+    base = f"{base}.{suffix}"[:140]
+    User = get_user_model()
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+@transaction.atomic
+def user_create(*, username: str, full_name: str, email: str = "", password: str | None = None, must_change=False):
+    User = get_user_model()
+    user = User(username=username, full_name=nfc(full_name), email=(email or "").strip().lower())
+    user.must_change_password = must_change
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user
+
+
+def user_welcome_queue(user) -> None:
+    """Send the welcome e-mail (a link to choose a password) once the transaction commits."""
+    from schools.tasks import send_welcome_email
+
+    if user.email:
+        send_welcome_email.delay_on_commit(user.pk)
+
+
+# Django permissions organisers need for Wagtail's own screens (ours use the rules).
+_ORGANISER_MODEL_PERMS = [
+    ("home", "add_user"), ("home", "change_user"), ("home", "view_user"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailredirects", "add_redirect"), ("wagtailredirects", "change_redirect"),
+]
+_ORGANISER_PAGE_PERMS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+_ORGANISER_COLLECTION_PERMS = [
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+]
+
+
+@transaction.atomic
+def organiser_group_ensure() -> Group:
+    """The group holding Wagtail's page, image and document permissions of organisers."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    group, created = Group.objects.get_or_create(name=ORGANISER_GROUP)
+    if not created:
+        return group
+    for app_label, codename in _ORGANISER_MODEL_PERMS:
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+    root_page = Page.get_first_root_node()
+    if root_page:
+        for perm in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=_ORGANISER_PAGE_PERMS):
+            GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=perm)
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for app_label, codename in _ORGANISER_COLLECTION_PERMS:
+            for perm in Permission.objects.filter(content_type__app_label=app_label, codename=codename):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=perm
+                )
+    return group
+
+
+@transaction.atomic
+def membership_grant(*, user, role: str, school: School | None = None, area: Area | None = None, programme=None):
+    membership, _created = Membership.objects.get_or_create(
+        user=user, role=role, school=school, area=area, programme=programme
+    )
+    if role == Role.ORGANISER:
+        user.groups.add(organiser_group_ensure())
+    forget_memberships(user)
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, membership: Membership) -> None:
+    user = membership.user
+    membership.delete()
+    if membership.role == Role.ORGANISER and not user.memberships.filter(role=Role.ORGANISER).exists():
+        user.groups.remove(*Group.objects.filter(name=ORGANISER_GROUP))
+    forget_memberships(user)
+
+
+@transaction.atomic
+def student_create(*, classroom: Classroom, display_name: str, with_login: bool = False) -> tuple[Student, str | None]:
+    """Add a student to a class. With a login, returns the one-time password for the card."""
+    student = Student(school=classroom.school, classroom=classroom, display_name=nfc(display_name))
+    student.full_clean()
+    student.save()
+    password = student_login_create(student=student) if with_login else None
+    return student, password
+
+
+@transaction.atomic
+def student_login_create(*, student: Student) -> str:
+    """Give a student a login (or a new one-time password); the password is shown once, on the card."""
+    password = one_time_password_make()
+    if student.user is None:
+        user = user_create(
+            username=username_suggest(student.display_name, student.school.code),
+            full_name=student.display_name,
+            password=password,
+            must_change=True,
+        )
+        student.user = user
+        student.save(update_fields=["user"])
+        membership_grant(user=user, role=Role.STUDENT, school=student.school)
+    else:
+        student.user.set_password(password)
+        student.user.must_change_password = True
+        student.user.save(update_fields=["password", "must_change_password"])
+    return password
+
+
+@transaction.atomic
+def student_consent_record(*, student: Student, child: bool, guardian: bool) -> Student:
+    student.consent_child = child
+    student.consent_guardian = guardian
+    student.consent_recorded_at = timezone.now()
+    student.save(update_fields=["consent_child", "consent_guardian", "consent_recorded_at"])
+    return student
+
+
+@transaction.atomic
+def programme_create(*, slug: str, name: str, school_year: SchoolYear, area: Area, **fields) -> Programme:
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme:
+        return programme
+    programme = Programme(slug=slug, name=nfc(name), school_year=school_year, area=area, **fields)
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
+def enrolment_create(*, programme: Programme, school: School) -> Enrolment:
+    enrolment, _created = Enrolment.objects.get_or_create(programme=programme, school=school)
+    return enrolment

@@ -1,0 +1,13 @@
+from celery import shared_task
+from django.contrib.auth import get_user_model
+
+from schools.emails import welcome_email_send
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=5)
+def send_welcome_email(self, user_id: int) -> bool:
+    """Idempotent per user: a retried or duplicated task sends at most one welcome."""
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        return False
+    return welcome_email_send(user=user)

@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from schools.views import workspace
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", workspace.home, name="home"),
+    path("", include("schools.urls_students")),
+    path("imports/", include("schools.urls_imports")),
+]
