@@ -8,8 +8,8 @@ from schools.models import Area, Classroom, Enrolment, Membership, Programme, Sc
 
 def memberships_of(user) -> list[Membership]:
     """The user's memberships, loaded once per user object (one query per request)."""
-    if not getattr(user, "is_authenticated", False):
-        return []
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []  # an inactive account holds no role anywhere
     cached = user.__dict__.get("_memberships_cache")
     if cached is None:
         cached = list(
@@ -36,7 +36,9 @@ def areas_of(user, role: str = Role.OFFICER) -> list[Area]:
 
 
 def is_global_organiser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False)) or any(
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(
         m.role == Role.ORGANISER and m.programme_id is None for m in memberships_of(user)
     )
 
@@ -106,3 +108,25 @@ def enrolled_schools(programme: Programme) -> QuerySet[School]:
 
 def enrolment_count(programme: Programme) -> int:
     return Enrolment.objects.filter(programme=programme).count()
+
+
+def programme_school_counts_by_level(programme: Programme) -> list[dict]:
+    """Enrolled schools of a programme per level, in the levels' order: one query.
+
+    Each item is {"level", "label", "count"}; levels without schools are left out.
+    """
+    from django.db.models import Count
+
+    from schools.enums import SchoolLevel
+
+    counts = dict(
+        School.objects.filter(enrolments__programme=programme)
+        .values_list("level")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by()
+    )
+    return [
+        {"level": level.value, "label": level.label, "count": counts[level.value]}
+        for level in SchoolLevel
+        if counts.get(level.value)
+    ]

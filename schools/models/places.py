@@ -16,9 +16,8 @@ class Area(MP_Node):
     name = models.CharField(_("name"), max_length=120)
     code = models.SlugField(_("code"), max_length=40, unique=True)
 
-    node_order_by = ["name"]
-
     class Meta:
+        # No node_order_by: sorted inserts would rewrite siblings' paths under live objects.
         verbose_name = _("area")
         verbose_name_plural = _("areas")
 
