@@ -5,11 +5,11 @@ codes and slug, users are looked up by username and students by (class, name) be
 anything is created, so a second run creates nothing. The data is in `demo_data`.
 """
 
-from contextlib import contextmanager
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from schools import demo_data as data
 from schools.enums import AreaKind, Role
@@ -54,17 +54,18 @@ _COUNTED = {
 def seed(*, stdout, password: str) -> None:
     """Load the places, schools, programmes and people; every demo login uses `password`."""
     before = _counts()
-    with _password_hashed_once(password):
-        name, starts_on, ends_on = data.SCHOOL_YEAR
-        year = school_year_get_or_create(name=name, starts_on=starts_on, ends_on=ends_on)
-        areas = _seed_places()
-        schools = _seed_schools(areas=areas, year=year)
-        programmes = _seed_programmes(areas=areas, schools=schools, year=year)
-        scopes = {"school": schools, "area": areas, "programme": programmes}
-        for person in data.PEOPLE:
-            _person_ensure(person, scopes=scopes, password=password)
-        _seed_teachers(schools=schools, password=password)
-        _seed_students(schools=schools, scopes=scopes, year=year, password=password)
+    # One published password for every demo login: hash it once, not ~80 times (0.25 s each).
+    password_hash = make_password(password)
+    name, starts_on, ends_on = data.SCHOOL_YEAR
+    year = school_year_get_or_create(name=name, starts_on=starts_on, ends_on=ends_on)
+    areas = _seed_places()
+    schools = _seed_schools(areas=areas, year=year)
+    programmes = _seed_programmes(areas=areas, schools=schools, year=year)
+    scopes = {"school": schools, "area": areas, "programme": programmes}
+    for person in data.PEOPLE:
+        _person_ensure(person, scopes=scopes, password_hash=password_hash)
+    _seed_teachers(schools=schools, password_hash=password_hash)
+    _seed_students(schools=schools, scopes=scopes, year=year, password_hash=password_hash)
     if find_spec("schools.demo_pages") is not None:
         import_module("schools.demo_pages").seed_programme_pages(stdout=stdout)
     _report(stdout, before, _counts())
@@ -124,22 +125,22 @@ def _seed_programmes(*, areas, schools, year) -> dict[str, Programme]:
 # People -------------------------------------------------------------------------------
 
 
-def _user_ensure(*, username: str, full_name: str, password: str, email: str = ""):
+def _user_ensure(*, username: str, full_name: str, password_hash: str, email: str = ""):
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = user_create(username=username, full_name=full_name, email=email, password=password)
+        user = user_create(username=username, full_name=full_name, email=email, password_hash=password_hash)
     return user
 
 
-def _person_ensure(person: data.Person, *, scopes, password: str):
+def _person_ensure(person: data.Person, *, scopes, password_hash: str):
     """The person's user (staff get an @example.org e-mail, students none) and memberships."""
     is_student = any(role == Role.STUDENT for role, _kind, _code in person.grants)
     user = _user_ensure(
         username=person.username,
         full_name=person.full_name,
         email="" if is_student else f"{person.username}@example.org",
-        password=password,
+        password_hash=password_hash,
     )
     for role, kind, code in person.grants:
         scope = {kind: scopes[kind][code]} if kind else {}
@@ -147,22 +148,22 @@ def _person_ensure(person: data.Person, *, scopes, password: str):
     return user
 
 
-def _seed_teachers(*, schools, password: str) -> None:
+def _seed_teachers(*, schools, password_hash: str) -> None:
     """One teacher, `gv.<school code>`, for every school that has no named one."""
     named = {code for person in data.PEOPLE for role, _kind, code in person.grants if role == Role.TEACHER}
     for index, code in enumerate(code for code in schools if code not in named):
         person = data.Person(f"gv.{code}", _teacher_name(index), ((Role.TEACHER, "school", code),))
-        _person_ensure(person, scopes={"school": schools}, password=password)
+        _person_ensure(person, scopes={"school": schools}, password_hash=password_hash)
 
 
-def _seed_students(*, schools, scopes, year, password: str) -> None:
+def _seed_students(*, schools, scopes, year, password_hash: str) -> None:
     """Classes with students; a few with both consents, a few with login cards, and `hs.caudien`."""
     for class_index, spec in enumerate(data.CLASSES):
         classroom = classroom_get_or_create(school=schools[spec.school], name=spec.name, year=year, grade=spec.grade)
         existing = set(classroom.students.values_list("display_name", flat=True))
         size = spec.size
         if (spec.school, spec.name) == (data.STUDENT_LOGIN.grants[0][2], data.STUDENT_LOGIN_CLASS):
-            _student_with_known_login(classroom, existing=existing, scopes=scopes, password=password)
+            _student_with_known_login(classroom, existing=existing, scopes=scopes, password_hash=password_hash)
             size -= 1
         for index in range(size):
             name = _student_name(class_index, index)
@@ -175,17 +176,13 @@ def _seed_students(*, schools, scopes, year, password: str) -> None:
                 student_consent_record(student=student, child=True, guardian=True)
 
 
-def _student_with_known_login(classroom, *, existing, scopes, password: str) -> None:
+def _student_with_known_login(classroom, *, existing, scopes, password_hash: str) -> None:
     """`hs.caudien` logs in with the demo password, not a one-time card, to show the student's view."""
     person = data.STUDENT_LOGIN
-    user = _person_ensure(person, scopes=scopes, password=password)
+    user = _person_ensure(person, scopes=scopes, password_hash=password_hash)
     if person.full_name in existing:
         return
-    student, _no_password = student_create(classroom=classroom, display_name=person.full_name)
-    # No service links an existing user to a student (student_login_create makes its own
-    # username and a one-time password), hence this one direct write.
-    student.user = user
-    student.save(update_fields=["user"])
+    student, _no_password = student_create(classroom=classroom, display_name=person.full_name, user=user)
     student_consent_record(student=student, child=True, guardian=True)
 
 
@@ -200,31 +197,6 @@ def _student_name(class_index: int, index: int) -> str:
     given = data.STUDENT_GIVEN_NAMES
     family = data.FAMILY_NAMES[(class_index * 7 + index * 5) % len(data.FAMILY_NAMES)]
     return f"{family} {given[(class_index * 5 + index) % len(given)]}"
-
-
-@contextmanager
-def _password_hashed_once(password: str):
-    """Hash the shared demo password once instead of once per user.
-
-    PBKDF2 takes ~0.25 s a hash here, so ~80 demo users would take 20 s. They share
-    one published password, so sharing its salt gives nothing away. `user_create` still
-    sets every password; only hashing this one string is memoised, and only here.
-    """
-    from django.contrib.auth import base_user
-
-    make_password = base_user.make_password
-    hashed = make_password(password)
-
-    def make_password_once(raw_password, *args, **kwargs):
-        if raw_password == password and not args and not kwargs:
-            return hashed
-        return make_password(raw_password, *args, **kwargs)
-
-    base_user.make_password = make_password_once
-    try:
-        yield
-    finally:
-        base_user.make_password = make_password
 
 
 # Report -------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ def welcome_email_send(*, user) -> bool:
             return False
         link = settings.WAGTAILADMIN_BASE_URL + reverse(
             "password_reset_confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(locked.pk)), "token": default_token_generator.make_token(locked)},
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(locked.pk)),
+                "token": default_token_generator.make_token(locked),
+            },
         )
         with translation.override("vi"):
             context = {"user": locked, "link": link, "site_name": settings.WAGTAIL_SITE_NAME}

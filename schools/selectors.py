@@ -10,6 +10,7 @@ def memberships_of(user) -> list[Membership]:
     """The user's memberships, loaded once per user object (one query per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []  # an inactive account holds no role anywhere
+    user = getattr(user, "_wrapped", user)  # request.user is a lazy wrapper: cache on the real user
     cached = user.__dict__.get("_memberships_cache")
     if cached is None:
         cached = list(
@@ -38,9 +39,7 @@ def areas_of(user, role: str = Role.OFFICER) -> list[Area]:
 def is_global_organiser(user) -> bool:
     if getattr(user, "is_superuser", False) and user.is_active:
         return True
-    return any(
-        m.role == Role.ORGANISER and m.programme_id is None for m in memberships_of(user)
-    )
+    return any(m.role == Role.ORGANISER and m.programme_id is None for m in memberships_of(user))
 
 
 def organised_programme_ids(user) -> set[int]:

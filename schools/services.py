@@ -9,18 +9,31 @@ import unicodedata
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from schools.enums import Role
-from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, SchoolYear, SchoolYearProfile, Student
+from schools.models import (
+    Area,
+    Classroom,
+    Enrolment,
+    Membership,
+    Programme,
+    School,
+    SchoolYear,
+    SchoolYearProfile,
+    Student,
+)
 from schools.selectors import forget_memberships
 
 # Wagtail page, image and document permissions of organisers live on this group
 # (created by a data migration); the rules grant everything else.
 ORGANISER_GROUP = "Organisers"
+
+ONE_TIME_HASHER = "pbkdf2_sha256_onetime"  # home.hashers.OneTimePasswordHasher
 
 # No 0/O, 1/l/I: passwords on login cards are typed by children.
 _CARD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -114,26 +127,42 @@ def classroom_get_or_create(*, school: School, name: str, year: SchoolYear | Non
     return classroom
 
 
-def username_suggest(full_name: str, suffix: str) -> str:
-    """A short login a child can type: given name + initials + school code, made unique."""
+def username_suggest(full_name: str) -> str:
+    """A short login a child can type: given name + initials ("Trần Minh An" → "antm"), made unique."""
     parts = slugify(nfc(full_name).replace("đ", "d").replace("Đ", "D")).split("-")
-    base = (parts[-1] + "".join(p[0] for p in parts[:-1])) if parts and parts[0] else "hs"
-    base = f"{base}.{suffix}"[:140]
+    parts = [p for p in parts if p]
+    base = (parts[-1] + "".join(p[0] for p in parts[:-1]))[:20] if parts else "hocsinh"
     User = get_user_model()
+    taken = set(User.objects.filter(username__startswith=base).values_list("username", flat=True))
     candidate, n = base, 1
-    while User.objects.filter(username=candidate).exists():
+    while candidate in taken:
         n += 1
         candidate = f"{base}{n}"
     return candidate
 
 
 @transaction.atomic
-def user_create(*, username: str, full_name: str, email: str = "", password: str | None = None, must_change=False):
+def user_create(
+    *,
+    username: str,
+    full_name: str,
+    email: str = "",
+    password: str | None = None,
+    password_hash: str | None = None,
+    must_change: bool = False,
+):
+    """Create a login. A one-time password (`must_change`) is hashed with the cheaper
+    one-time hasher, so a class of 40 cards takes a second, not ten; Django re-hashes it
+    with the default hasher at the first login, and the student must replace it anyway.
+    `password_hash` takes an already hashed password (demo data hashes its one password once).
+    """
     User = get_user_model()
     user = User(username=username, full_name=nfc(full_name), email=(email or "").strip().lower())
     user.must_change_password = must_change
-    if password:
-        user.set_password(password)
+    if password_hash:
+        user.password = password_hash
+    elif password:
+        user.password = make_password(password, hasher=ONE_TIME_HASHER if must_change else "default")
     else:
         user.set_unusable_password()
     user.full_clean()
@@ -151,15 +180,26 @@ def user_welcome_queue(user) -> None:
 
 # Django permissions organisers need for Wagtail's own screens (ours use the rules).
 _ORGANISER_MODEL_PERMS = [
-    ("home", "add_user"), ("home", "change_user"), ("home", "view_user"),
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
-    ("wagtailredirects", "add_redirect"), ("wagtailredirects", "change_redirect"),
+    ("home", "add_user"),
+    ("home", "change_user"),
+    ("home", "view_user"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
 ]
 _ORGANISER_PAGE_PERMS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 _ORGANISER_COLLECTION_PERMS = [
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
@@ -176,7 +216,9 @@ def organiser_group_ensure() -> Group:
         group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
     root_page = Page.get_first_root_node()
     if root_page:
-        for perm in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=_ORGANISER_PAGE_PERMS):
+        for perm in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=_ORGANISER_PAGE_PERMS
+        ):
             GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=perm)
     root_collection = Collection.get_first_root_node()
     if root_collection:
@@ -209,12 +251,17 @@ def membership_revoke(*, membership: Membership) -> None:
 
 
 @transaction.atomic
-def student_create(*, classroom: Classroom, display_name: str, with_login: bool = False) -> tuple[Student, str | None]:
-    """Add a student to a class. With a login, returns the one-time password for the card."""
-    student = Student(school=classroom.school, classroom=classroom, display_name=nfc(display_name))
+def student_create(
+    *, classroom: Classroom, display_name: str, with_login: bool = False, user=None
+) -> tuple[Student, str | None]:
+    """Add a student to a class. With a login, returns the one-time password for the card;
+    `user` links an existing login instead (granting the student role at the school)."""
+    student = Student(school=classroom.school, classroom=classroom, display_name=nfc(display_name), user=user)
     student.full_clean()
     student.save()
-    password = student_login_create(student=student) if with_login else None
+    if user is not None:
+        membership_grant(user=user, role=Role.STUDENT, school=classroom.school)
+    password = student_login_create(student=student) if with_login and user is None else None
     return student, password
 
 
@@ -224,7 +271,7 @@ def student_login_create(*, student: Student) -> str:
     password = one_time_password_make()
     if student.user is None:
         user = user_create(
-            username=username_suggest(student.display_name, student.school.code),
+            username=username_suggest(student.display_name),
             full_name=student.display_name,
             password=password,
             must_change=True,
@@ -233,7 +280,7 @@ def student_login_create(*, student: Student) -> str:
         student.save(update_fields=["user"])
         membership_grant(user=user, role=Role.STUDENT, school=student.school)
     else:
-        student.user.set_password(password)
+        student.user.password = make_password(password, hasher=ONE_TIME_HASHER)
         student.user.must_change_password = True
         student.user.save(update_fields=["password", "must_change_password"])
     return password

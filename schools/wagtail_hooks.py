@@ -87,6 +87,7 @@ class SchoolYearProfileViewSet(ListedViewSet):
 
     def index_queryset(self):
         return SchoolYearProfile.objects.select_related("school", "year")
+
     list_filter = ["year"]
     search_fields = ["school__name"]
 
@@ -126,8 +127,17 @@ class ProgrammeViewSet(ListedViewSet):
     icon = "list-ul"
     menu_label = _("Programmes")
     form_fields = [
-        "name", "slug", "school_year", "organiser", "area", "summary", "starts_on", "ends_on",
-        "reduction_target_pct", "required_audit_days", "is_published",
+        "name",
+        "slug",
+        "school_year",
+        "organiser",
+        "area",
+        "summary",
+        "starts_on",
+        "ends_on",
+        "reduction_target_pct",
+        "required_audit_days",
+        "is_published",
     ]
     list_display = ["name", "school_year", "area", Column("school_count", label=_("Schools")), "is_published"]
     list_filter = ["school_year", "is_published"]

@@ -61,21 +61,31 @@ def _school_sections(user) -> list[Section]:
                     role=Role.TEACHER,
                     order=10,
                     links=[
-                        Link(_("Classes and students"), reverse("workspace:classes", args=[school.pk]),
-                             _("Add students and print their login cards.")),
+                        Link(
+                            _("Classes and students"),
+                            reverse("workspace:classes", args=[school.pk]),
+                            _("Add students and print their login cards."),
+                        ),
                     ],
                 )
             )
         elif membership.role == Role.STUDENT:
             student = getattr(user, "student", None)
             text = school.name if student is None else f"{student.classroom.name} · {school.name}"
-            sections.append(Section(key=f"student-{school.pk}", title=_("My school"), role=Role.STUDENT, order=10, text=text))
+            sections.append(
+                Section(key=f"student-{school.pk}", title=_("My school"), role=Role.STUDENT, order=10, text=text)
+            )
     judged = [m.programme for m in memberships_of(user) if m.role == Role.JUDGE]
     if judged:
         names = ", ".join(p.name for p in judged if p) or _("all programmes")
         sections.append(
-            Section(key="judge", title=_("Judging"), role=Role.JUDGE, order=30,
-                    text=_("You are a judge for: %(programmes)s") % {"programmes": names})
+            Section(
+                key="judge",
+                title=_("Judging"),
+                role=Role.JUDGE,
+                order=30,
+                text=_("You are a judge for: %(programmes)s") % {"programmes": names},
+            )
         )
     areas = areas_of(user)
     if areas:
@@ -86,7 +96,8 @@ def _school_sections(user) -> list[Section]:
                 title=_("My schools"),
                 role=Role.OFFICER,
                 order=20,
-                text=_("%(count)s schools under %(areas)s") % {"count": count, "areas": ", ".join(a.name for a in areas)},
+                text=_("%(count)s schools under %(areas)s")
+                % {"count": count, "areas": ", ".join(a.name for a in areas)},
                 links=[Link(_("Schools under my area"), reverse("workspace:schools"))],
             )
         )
@@ -98,8 +109,11 @@ def _school_sections(user) -> list[Section]:
                 role=Role.ORGANISER,
                 order=5,
                 links=[
-                    Link(_("Back office (Wagtail admin)"), reverse("wagtailadmin_home"),
-                         _("Pages, programmes, schools and people.")),
+                    Link(
+                        _("Back office (Wagtail admin)"),
+                        reverse("wagtailadmin_home"),
+                        _("Pages, programmes, schools and people."),
+                    ),
                     Link(_("Import schools"), reverse("workspace:import_schools")),
                     Link(_("Import users"), reverse("workspace:import_users")),
                     Link(_("Schools"), reverse("workspace:schools")),

@@ -86,10 +86,23 @@ def world(db):
     membership_grant(user=judge, role=Role.JUDGE, programme=programme)
     outsider = UserFactory(username="outsider", full_name="Người Ngoài")
     return World(
-        city=city, district=district, ward=ward, other_ward=other_ward, school=school, other_school=other_school,
-        classroom=classroom, other_classroom=other_classroom, programme=programme, organiser=organiser,
-        officer=officer, teacher=teacher, student_user=student_user, student=student, judge=judge,
-        other_teacher=other_teacher, outsider=outsider,
+        city=city,
+        district=district,
+        ward=ward,
+        other_ward=other_ward,
+        school=school,
+        other_school=other_school,
+        classroom=classroom,
+        other_classroom=other_classroom,
+        programme=programme,
+        organiser=organiser,
+        officer=officer,
+        teacher=teacher,
+        student_user=student_user,
+        student=student,
+        judge=judge,
+        other_teacher=other_teacher,
+        outsider=outsider,
     )
 
 

@@ -13,3 +13,8 @@ __all__ = [
     "SchoolYearProfile",
     "Student",
 ]
+
+# Last: schools.pages imports the models above; importing it here registers the page type.
+from schools.pages import ProgrammePage  # noqa: E402
+
+__all__ += ["ProgrammePage"]

@@ -16,9 +16,7 @@ class Student(models.Model):
     """
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="students", verbose_name=_("school"))
-    classroom = models.ForeignKey(
-        Classroom, on_delete=models.PROTECT, related_name="students", verbose_name=_("class")
-    )
+    classroom = models.ForeignKey(Classroom, on_delete=models.PROTECT, related_name="students", verbose_name=_("class"))
     display_name = models.CharField(_("name"), max_length=120)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

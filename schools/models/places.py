@@ -65,7 +65,9 @@ class SchoolYearProfile(models.Model):
     """A school's figures for one year: the denominators of per-person rates and reach."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="profiles", verbose_name=_("school"))
-    year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="profiles", verbose_name=_("school year"))
+    year = models.ForeignKey(
+        SchoolYear, on_delete=models.PROTECT, related_name="profiles", verbose_name=_("school year")
+    )
     enrolment = models.PositiveIntegerField(_("students enrolled"), null=True, blank=True)
     staff = models.PositiveIntegerField(_("staff"), null=True, blank=True)
     classes = models.PositiveIntegerField(_("classes"), null=True, blank=True)
@@ -82,7 +84,9 @@ class SchoolYearProfile(models.Model):
 
 class Classroom(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="classrooms", verbose_name=_("school"))
-    year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="classrooms", verbose_name=_("school year"))
+    year = models.ForeignKey(
+        SchoolYear, on_delete=models.PROTECT, related_name="classrooms", verbose_name=_("school year")
+    )
     name = models.CharField(_("name"), max_length=40, help_text=_("For example 6A1."))
     grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True, help_text=_("0 for preschool."))
 

@@ -32,8 +32,14 @@ def test_admin_school_edit_saves_through_form(world, client_for):
     school = world.school
     response = client.post(
         reverse("school:edit", args=[school.pk]),
-        {"code": school.code, "name": "Trường THCS Cầu Diễn mới", "level": school.level, "area": school.area_id,
-         "address": "", "active": "on"},
+        {
+            "code": school.code,
+            "name": "Trường THCS Cầu Diễn mới",
+            "level": school.level,
+            "area": school.area_id,
+            "address": "",
+            "active": "on",
+        },
     )
     assert response.status_code == 302
     school.refresh_from_db()
@@ -43,7 +49,8 @@ def test_admin_school_edit_saves_through_form(world, client_for):
 def test_admin_area_create_places_node_under_parent(world, client_for):
     client = client_for(world.organiser)
     response = client.post(
-        reverse("area:add"), {"parent": world.district.pk, "name": "Phường Mỹ Đình 2", "code": "my-dinh-2", "kind": "ward"}
+        reverse("area:add"),
+        {"parent": world.district.pk, "name": "Phường Mỹ Đình 2", "code": "my-dinh-2", "kind": "ward"},
     )
     assert response.status_code == 302
     area = Area.objects.get(code="my-dinh-2")
@@ -54,7 +61,8 @@ def test_admin_area_move_keeps_schools_in_scope(world, client_for):
     client = client_for(world.organiser)
     ward = world.other_ward
     response = client.post(
-        reverse("area:edit", args=[ward.pk]), {"parent": world.district.pk, "name": ward.name, "code": ward.code, "kind": "ward"}
+        reverse("area:edit", args=[ward.pk]),
+        {"parent": world.district.pk, "name": ward.name, "code": ward.code, "kind": "ward"},
     )
     assert response.status_code == 302
     ward.refresh_from_db()

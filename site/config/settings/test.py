@@ -5,7 +5,7 @@ from .base import CELERY_BROKER_URL
 
 DEBUG = False
 DEMO_MODE = True
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "home.hashers.OneTimePasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Eager unless the real-worker tests ask for a broker (CI on Redis).
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"

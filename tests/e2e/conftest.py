@@ -1,0 +1,168 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real server process.
+
+The server runs `manage.py runserver` on its own SQLite file loaded with seed_demo, so
+the tests see exactly what `make run` serves (STACK-FACTS: live_server's rollback does not
+mix with an open Playwright page). Screenshots go to test-artifacts/screenshots/.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_PASSWORD = "xanh-2022"
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
+
+
+def _skip_reason():
+    if not Path(CHROMIUM).exists():
+        return "Debian's chromium is not installed (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _skip_reason()
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Site:
+    def __init__(self, url, env):
+        self.url = url
+        self.env = env
+
+    def manage(self, *args):
+        """Run a management command against the server's database (to check what changed)."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=120
+        )
+
+    def count(self, model: str) -> int:
+        code = f"from django.apps import apps; print(apps.get_model('{model}').objects.count())"
+        result = self.manage("shell", "-c", code)
+        return int(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    if _skip_reason():
+        pytest.skip(_skip_reason())
+    db_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{db_path}",
+        "CELERY_BROKER_URL": "",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    env.pop("CELERY_BROKER_URL")
+    for args in (["migrate", "--no-input", "-v0"], ["seed_demo"]):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/accounts/login/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("the test server did not start")
+    yield Site(url, env)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if _skip_reason():
+        pytest.skip(_skip_reason())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def page(request, browser):
+    """A fresh page (new cookies) at phone and desktop widths; param id is the width name."""
+    width, height = WIDTHS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{page.width_name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, site, username, password=DEMO_PASSWORD):
+    page.goto(site.url + "/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def open_menu_if_collapsed(page):
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        page.locator("#main-nav.show").wait_for()
+
+
+@pytest.fixture(autouse=True)
+def _no_db_needed():
+    """Browser tests talk to the server process; they never touch the test database."""
+    yield
+
+
+def clean_artifacts():
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
