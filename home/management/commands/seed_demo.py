@@ -14,7 +14,7 @@ from django.db import transaction
 from home.models import User
 
 APPS_IN_ORDER = ["home", "schools", "audits", "contests"]
-DEMO_PASSWORD = "xanh-2022"
+DEMO_PASSWORD = "xanh-2022"  # noqa: S105 -- published demo password, refused outside DEMO_MODE
 
 
 class Command(BaseCommand):
