@@ -1,8 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from home.forms import LoginForm
+from home.models.listing import paginate
+from home.page_search import MAX_QUERY_LENGTH, query_words, search_entries, snippet_for
 
 
 class LoginView(auth_views.LoginView):
@@ -23,4 +27,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def search(request):
-    raise NotImplementedError
+    """Live public pages of this site holding every word of ?q=, ignoring diacritics and case."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    words = query_words(query)
+    results = None
+    if words:
+        results = paginate(request, search_entries(query=query, site=Site.find_for_request(request)))
+        for entry in results:
+            entry.snippet = snippet_for(entry, words)
+            entry.url = entry.page.get_url(request)
+            entry.full_url = request.build_absolute_uri(entry.url)
+    return render(request, "home/search.html", {"query": query, "results": results})

@@ -1,3 +1,20 @@
+from .news import NewsIndexPage, NewsKind, NewsPage
+from .pages import HomePage, StandardPage
+from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
+from .search import PageSearchText
+from .settings import SiteSettings
 from .users import User
 
-__all__ = ["User"]
+__all__ = [
+    "HomePage",
+    "NewsIndexPage",
+    "NewsKind",
+    "NewsPage",
+    "PageSearchText",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "SiteSettings",
+    "StandardPage",
+    "User",
+]
