@@ -1,1 +1,10 @@
-urlpatterns = []
+from django.urls import path
+
+from schools.views import imports
+
+urlpatterns = [
+    path("schools/", imports.import_schools, name="import_schools"),
+    path("schools/example.csv", imports.import_schools_example, name="import_schools_example"),
+    path("users/", imports.import_users, name="import_users"),
+    path("users/example.csv", imports.import_users_example, name="import_users_example"),
+]
