@@ -41,7 +41,7 @@ check: install ## Deployment checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Extract and compile the translation catalogues
-	cd site && ../$(PY) ../manage.py makemessages -l vi -l en --ignore '.venv/*' --no-obsolete
-	$(PY) manage.py compilemessages --ignore .venv
+	$(PY) manage.py makemessages -l vi -i ".venv/*" -i "tests/*" -i "staticfiles/*" -i "media/*" --no-obsolete
+	$(PY) manage.py compilemessages -i .venv
 
 .PHONY: help install migrate run test worker lint check messages

@@ -139,7 +139,7 @@ class ProgrammeViewSet(ListedViewSet):
         "required_audit_days",
         "is_published",
     ]
-    list_display = ["name", "school_year", "area", Column("school_count", label=_("Schools")), "is_published"]
+    list_display = ["name", "school_year", "area", Column("school_count", label=_("Number of schools")), "is_published"]
     list_filter = ["school_year", "is_published"]
     search_fields = ["name"]
 

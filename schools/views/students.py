@@ -153,8 +153,11 @@ def classroom_list(request, school_pk):
     current_name = school_year_name_for(timezone.localdate())
     # No class this year yet: the current year is not in the list, and there is nothing to show.
     current = next((y for y in years if y.name == current_name), None)
-    chosen = request.GET.get("year", "")
-    year = next((y for y in years if str(y.pk) == chosen), current)
+    if "year" in request.GET:
+        year = next((y for y in years if str(y.pk) == request.GET["year"]), current)
+    else:
+        # A school that has no class this year yet opens on its latest year with classes.
+        year = current or (years[0] if years else None)
     return render(
         request,
         "schools/students/classroom_list.html",
@@ -163,7 +166,7 @@ def classroom_list(request, school_pk):
             "form": form,
             "year": year,
             "years": years,
-            "show_years": bool(years) and years != [year],
+            "show_years": bool(years) and (years != [year] or current is None),
             "current_missing": current is None,
             "current_name": current_name,
             "is_current_year": year is None or year == current,

@@ -147,7 +147,7 @@ def log_in(page, site, username, password=DEMO_PASSWORD):
     page.goto(site.url + "/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
 
 

@@ -166,10 +166,17 @@ def test_classroom_list_query_count_does_not_grow_with_rows(world, client_for):
     assert three <= 12
 
 
-def test_classroom_list_offers_earlier_years_when_this_year_has_no_class(world, client_for):
+def test_classroom_list_opens_latest_year_with_classes_when_this_year_has_none(world, client_for):
     response = client_for(world.teacher).get(reverse("workspace:classes", args=[world.school.pk]))
 
     content = response.content.decode()
-    assert list(response.context["classrooms"]) == []
+    assert [c.name for c in response.context["classrooms"]] == ["6A1"]
+    assert response.context["year"].name == "2022-2023"
     assert 'id="year-select"' in content
-    assert "2022-2023" in content
+
+
+def test_classroom_list_shows_this_year_when_chosen_even_if_empty(world, client_for):
+    response = client_for(world.teacher).get(reverse("workspace:classes", args=[world.school.pk]) + "?year=")
+
+    assert list(response.context["classrooms"]) == []
+    assert response.context["year"] is None
