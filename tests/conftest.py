@@ -122,3 +122,8 @@ def client_for(client):
         return client
 
     return login
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: their session-wide browser and server outlive them."""
+    items.sort(key=lambda item: "tests/e2e/" in str(item.fspath))

@@ -119,6 +119,10 @@ def browser():
         pytest.skip(_skip_reason())
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread; Django would then refuse
+    # database calls of later tests as "async" (STACK-FACTS). Browser tests also run last.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser

@@ -2,16 +2,12 @@
 
 from io import StringIO
 
-import polib
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from schools.models import School
 from tests.schools.test_imports_support import SCHOOL_HEADER, USER_HEADER, snapshot, xlsx_bytes
-
-FRAGMENT = django_settings.BASE_DIR / "site" / "locale" / "fragments" / "imports.po"
 
 
 def run(command, path, *args):
@@ -20,16 +16,7 @@ def run(command, path, *args):
     return out.getvalue(), err.getvalue()
 
 
-@pytest.fixture
-def vietnamese_catalogue(settings, tmp_path):
-    """This workstream's Vietnamese, compiled and put first in LOCALE_PATHS (the merged catalogue comes later)."""
-    target = tmp_path / "vi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    polib.pofile(str(FRAGMENT)).save_as_mofile(str(target / "django.mo"))
-    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
-
-
-def test_import_schools_command_good_file_exits_zero(world, tmp_path, vietnamese_catalogue):
+def test_import_schools_command_good_file_exits_zero(world, tmp_path):
     path = tmp_path / "schools.csv"
     path.write_bytes(b"\xef\xbb\xbf" + f"{SCHOOL_HEADER}\r\nth-x,Trường X,Tiểu học,cau-dien,120,5\r\n".encode())
     out, err = run("import_schools", path)
@@ -38,7 +25,7 @@ def test_import_schools_command_good_file_exits_zero(world, tmp_path, vietnamese
     assert School.objects.filter(code="th-x").exists()
 
 
-def test_import_users_command_good_xlsx_exits_zero(world, tmp_path, vietnamese_catalogue):
+def test_import_users_command_good_xlsx_exits_zero(world, tmp_path):
     path = tmp_path / "users.xlsx"
     path.write_bytes(xlsx_bytes([USER_HEADER.split(","), ["mai", "Đỗ Thị Mai", "giáo viên", "thcs-cau-dien"]]))
     before = snapshot()
@@ -59,7 +46,7 @@ def test_import_schools_command_bad_file_raises_and_writes_nothing(world, tmp_pa
     assert "khong-co" in err.getvalue()
 
 
-def test_import_users_command_prints_every_error_in_vietnamese(world, tmp_path, vietnamese_catalogue):
+def test_import_users_command_prints_every_error_in_vietnamese(world, tmp_path):
     path = tmp_path / "users.csv"
     path.write_text(
         f"{USER_HEADER}\n"
@@ -82,7 +69,7 @@ def test_import_users_command_prints_every_error_in_vietnamese(world, tmp_path, 
     assert snapshot() == before
 
 
-def test_import_schools_command_bad_encoding_says_utf8_in_vietnamese(world, tmp_path, vietnamese_catalogue):
+def test_import_schools_command_bad_encoding_says_utf8_in_vietnamese(world, tmp_path):
     path = tmp_path / "schools.csv"
     path.write_bytes(
         f"{SCHOOL_HEADER}\nth-x,Trường X,primary,cau-dien,,\n".replace("Trường", "École").encode("latin-1")
@@ -100,16 +87,10 @@ def test_import_command_missing_file_raises(db, tmp_path):
         run("import_schools", tmp_path / "khong-co.csv")
 
 
-def test_import_command_dry_run_writes_nothing(world, tmp_path, vietnamese_catalogue):
+def test_import_command_dry_run_writes_nothing(world, tmp_path):
     path = tmp_path / "schools.csv"
     path.write_text(f"{SCHOOL_HEADER}\nth-x,Trường X,primary,cau-dien,,\n", encoding="utf-8")
     before = snapshot()
     out, _err = run("import_schools", path, "--dry-run")
     assert snapshot() == before
     assert out == "Tệp hợp lệ: 1 sẽ được tạo mới, 0 sẽ được cập nhật, 0 không thay đổi.\n"
-
-
-def test_import_fragment_translates_every_msgid():
-    catalogue = polib.pofile(str(FRAGMENT))
-    assert catalogue.percent_translated() == 100
-    assert not catalogue.fuzzy_entries()
