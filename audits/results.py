@@ -1,0 +1,306 @@
+"""The waste-reduction figures of DESIGN §5, computed in a constant number of queries.
+
+Definitions (W = net mass in g, PD = person-days = students + staff present):
+- a valid day is a verified session, not flagged abnormal (unless include_abnormal);
+- phase rate R(s, p) = ΣW ÷ ΣPD over the phase's valid days (g per person-day);
+- school reduction = (R_baseline − R_final) ÷ R_baseline × 100, for the total, each
+  category, low-value plastic by mass and by items (items per 100 person-days);
+- a school is paired when both phases have at least one valid day;
+- programme reduction, pooled over paired schools only:
+  1 − (ΣW_final ÷ ΣPD_final) ÷ (ΣW_baseline ÷ ΣPD_baseline), never a mean of percentages.
+Positive percentages are reductions, negative ones increases.
+
+Queries: schools, categories, sessions, per-session totals, and per school × phase ×
+category sums — five, whatever the number of schools.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+
+from django.db.models import Sum
+
+from audits.enums import MIN_VALID_DAYS, RATE_RANGE, Flag, Phase, SessionStatus
+from audits.models import AuditLine, AuditSession, WasteCategory
+
+
+def reduction(baseline: float | None, final: float | None) -> float | None:
+    if baseline is None or final is None or baseline == 0:
+        return None
+    return (baseline - final) / baseline * 100
+
+
+def _ratio(numerator, denominator, scale=1.0):
+    return numerator / denominator * scale if denominator else None
+
+
+@dataclass
+class PhaseFigures:
+    days: int = 0
+    excluded_days: int = 0
+    person_days: int = 0
+    mass_g: float = 0.0
+    lvp_mass_g: float = 0.0
+    lvp_items: int = 0
+    mass_by_category: dict = field(default_factory=lambda: defaultdict(float))
+    items_by_category: dict = field(default_factory=lambda: defaultdict(int))
+    weekdays: set = field(default_factory=set)
+    areas: set = field(default_factory=set)
+    day_rates: list = field(default_factory=list)  # (date, g per person-day) of valid days
+
+    @property
+    def rate(self):
+        return _ratio(self.mass_g, self.person_days)
+
+    @property
+    def lvp_rate(self):
+        return _ratio(self.lvp_mass_g, self.person_days)
+
+    @property
+    def lvp_items_rate(self):
+        """Low-value plastic items per 100 person-days."""
+        return _ratio(self.lvp_items, self.person_days, 100.0)
+
+    def category_rate(self, category_id):
+        return _ratio(self.mass_by_category.get(category_id, 0.0), self.person_days)
+
+    def category_items_rate(self, category_id):
+        return _ratio(self.items_by_category.get(category_id, 0), self.person_days, 100.0)
+
+    def add(self, other: "PhaseFigures") -> None:
+        self.days += other.days
+        self.excluded_days += other.excluded_days
+        self.person_days += other.person_days
+        self.mass_g += other.mass_g
+        self.lvp_mass_g += other.lvp_mass_g
+        self.lvp_items += other.lvp_items
+        for key, value in other.mass_by_category.items():
+            self.mass_by_category[key] += value
+        for key, value in other.items_by_category.items():
+            self.items_by_category[key] += value
+
+
+@dataclass
+class SchoolResult:
+    school_id: int
+    code: str
+    name: str
+    baseline: PhaseFigures = field(default_factory=PhaseFigures)
+    final: PhaseFigures = field(default_factory=PhaseFigures)
+    flags: list = field(default_factory=list)
+    outlier_days: list = field(default_factory=list)
+
+    @property
+    def paired(self) -> bool:
+        return self.baseline.days > 0 and self.final.days > 0 and bool(self.baseline.person_days)
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.baseline.days or self.final.days or self.baseline.excluded_days or self.final.excluded_days)
+
+    @property
+    def reduction_pct(self):
+        return reduction(self.baseline.rate, self.final.rate)
+
+    @property
+    def lvp_reduction_pct(self):
+        return reduction(self.baseline.lvp_rate, self.final.lvp_rate)
+
+    @property
+    def lvp_items_reduction_pct(self):
+        return reduction(self.baseline.lvp_items_rate, self.final.lvp_items_rate)
+
+    @property
+    def low_confidence(self) -> bool:
+        return Flag.LOW_CONFIDENCE in self.flags
+
+    def phase(self, phase: str) -> PhaseFigures:
+        return self.baseline if phase == Phase.BASELINE else self.final
+
+
+@dataclass
+class CategoryRow:
+    category: WasteCategory
+    baseline_rate: float | None
+    final_rate: float | None
+    baseline_items_rate: float | None
+    final_items_rate: float | None
+
+    @property
+    def reduction_pct(self):
+        return reduction(self.baseline_rate, self.final_rate)
+
+
+@dataclass
+class ProgrammeResults:
+    programme: object
+    schools: list
+    categories: list
+    pooled: dict  # phase -> PhaseFigures summed over paired schools
+    include_abnormal: bool = False
+
+    @property
+    def schools_enrolled(self) -> int:
+        return len(self.schools)
+
+    @property
+    def paired(self) -> list:
+        return [s for s in self.schools if s.paired]
+
+    @property
+    def schools_paired(self) -> int:
+        return len(self.paired)
+
+    @property
+    def baseline(self) -> PhaseFigures:
+        return self.pooled[Phase.BASELINE]
+
+    @property
+    def final(self) -> PhaseFigures:
+        return self.pooled[Phase.FINAL]
+
+    @property
+    def reduction_pct(self):
+        return reduction(self.baseline.rate, self.final.rate)
+
+    @property
+    def lvp_reduction_pct(self):
+        return reduction(self.baseline.lvp_rate, self.final.lvp_rate)
+
+    @property
+    def lvp_items_reduction_pct(self):
+        return reduction(self.baseline.lvp_items_rate, self.final.lvp_items_rate)
+
+    @property
+    def median_school_reduction_pct(self):
+        values = [s.reduction_pct for s in self.paired if s.reduction_pct is not None]
+        return median(values) if values else None
+
+    @property
+    def target_pct(self) -> float:
+        return float(self.programme.reduction_target_pct)
+
+    @property
+    def schools_meeting_target(self) -> int:
+        return sum(1 for s in self.paired if s.reduction_pct is not None and s.reduction_pct >= self.target_pct)
+
+    def category_rows(self) -> list[CategoryRow]:
+        return category_rows(self.categories, self.baseline, self.final)
+
+
+def category_rows(categories, baseline: PhaseFigures, final: PhaseFigures) -> list[CategoryRow]:
+    return [
+        CategoryRow(
+            category=c,
+            baseline_rate=baseline.category_rate(c.pk),
+            final_rate=final.category_rate(c.pk),
+            baseline_items_rate=baseline.category_items_rate(c.pk),
+            final_items_rate=final.category_items_rate(c.pk),
+        )
+        for c in categories
+    ]
+
+
+def _leaf_categories() -> list[WasteCategory]:
+    categories = list(WasteCategory.objects.order_by("sort_order", "code"))
+    parents = {c.parent_id for c in categories if c.parent_id}
+    return [c for c in categories if c.pk not in parents]
+
+
+def programme_results(programme, *, school_ids=None, include_abnormal: bool = False) -> ProgrammeResults:
+    """Results of every school enrolled in the programme (or of `school_ids` among them)."""
+    from schools.models import School
+
+    schools = School.objects.filter(enrolments__programme=programme).order_by("name")
+    sessions = AuditSession.objects.filter(period__programme=programme, status=SessionStatus.VERIFIED)
+    if school_ids is not None:
+        schools = schools.filter(pk__in=school_ids)
+        sessions = sessions.filter(school_id__in=school_ids)
+    results = {pk: SchoolResult(pk, code, name) for pk, code, name in schools.values_list("pk", "code", "name")}
+    categories = _leaf_categories()
+    lvp_ids = {c.pk for c in categories if c.is_low_value_plastic}
+
+    day_mass = dict(
+        AuditLine.objects.filter(session__in=sessions).values_list("session_id").annotate(m=Sum("mass_g")).order_by()
+    )
+    rows = sessions.values_list(
+        "pk", "school_id", "period__phase", "date", "students_present", "staff_present", "is_abnormal", "areas"
+    )
+    for pk, school_id, phase, day, students, staff, abnormal, areas in rows:
+        result = results.get(school_id)
+        if result is None:  # a school no longer enrolled
+            continue
+        figures = result.phase(phase)
+        if abnormal and not include_abnormal:
+            figures.excluded_days += 1
+            continue
+        persons = (students or 0) + (staff or 0)
+        figures.days += 1
+        figures.person_days += persons
+        figures.weekdays.add(day.weekday())
+        figures.areas.update(areas or [])
+        if persons:
+            figures.day_rates.append((day, float(day_mass.get(pk) or 0) / persons))
+
+    valid = sessions if include_abnormal else sessions.filter(is_abnormal=False)
+    sums = (
+        AuditLine.objects.filter(session__in=valid)
+        .values_list("session__school_id", "session__period__phase", "category_id")
+        .annotate(mass=Sum("mass_g"), items=Sum("item_count"))
+        .order_by()
+    )
+    for school_id, phase, category_id, mass, items in sums:
+        result = results.get(school_id)
+        if result is None:
+            continue
+        figures = result.phase(phase)
+        mass, items = float(mass or 0), int(items or 0)
+        figures.mass_g += mass
+        figures.mass_by_category[category_id] += mass
+        figures.items_by_category[category_id] += items
+        if category_id in lvp_ids:
+            figures.lvp_mass_g += mass
+            figures.lvp_items += items
+
+    pooled = {Phase.BASELINE: PhaseFigures(), Phase.FINAL: PhaseFigures()}
+    for result in results.values():
+        result.flags, result.outlier_days = quality_flags(result)
+        if result.paired:
+            pooled[Phase.BASELINE].add(result.baseline)
+            pooled[Phase.FINAL].add(result.final)
+    return ProgrammeResults(
+        programme=programme,
+        schools=list(results.values()),
+        categories=categories,
+        pooled=pooled,
+        include_abnormal=include_abnormal,
+    )
+
+
+def quality_flags(result: SchoolResult) -> tuple[list[str], list]:
+    """The §5 data-quality flags of one school, and the dates of its outlier days."""
+    flags, outliers = [], []
+    baseline, final = result.baseline, result.final
+    if not result.has_data:
+        return flags, outliers
+    if baseline.days and final.days:
+        if baseline.areas != final.areas:
+            flags.append(Flag.AREAS_DIFFER)
+        if baseline.weekdays != final.weekdays:
+            flags.append(Flag.WEEKDAYS_DIFFER)
+        if baseline.days != final.days:
+            flags.append(Flag.DAYS_DIFFER)
+    low, high = RATE_RANGE
+    if any(f.rate is not None and not low <= f.rate <= high for f in (baseline, final)):
+        flags.append(Flag.RATE_OUT_OF_RANGE)
+    for figures in (baseline, final):
+        if figures.day_rates:
+            middle = median(rate for _day, rate in figures.day_rates)
+            outliers += [day for day, rate in figures.day_rates if rate > 2 * middle or rate < 0.5 * middle]
+    if outliers:
+        flags.append(Flag.OUTLIER_DAY)
+    if baseline.days < MIN_VALID_DAYS or final.days < MIN_VALID_DAYS:
+        flags.append(Flag.LOW_CONFIDENCE)
+    if baseline.excluded_days or final.excluded_days:
+        flags.append(Flag.ABNORMAL_EXCLUDED)
+    return [str(f.value) for f in flags], sorted(outliers)

@@ -1,0 +1,53 @@
+"""Who may do what with waste audits. Every predicate answers obj=None.
+
+Object predicates accept a School, an AuditSession (anything with `school`), or for
+programme rules a Programme.
+"""
+
+import rules
+
+from schools.enums import Role
+from schools.rules import (
+    is_officer_over_school,
+    is_organiser,
+    is_organiser_of_programme,
+    is_organiser_of_school,
+    is_student_of_school,
+    is_teacher_of_school,
+)
+from schools.selectors import areas_of
+
+
+@rules.predicate
+def is_officer_of_programme(user, programme=None):
+    """An officer whose area contains the programme's area, or lies inside it."""
+    areas = areas_of(user, Role.OFFICER)
+    if programme is None:
+        return bool(areas)
+    path = programme.area.path
+    return any(path.startswith(a.path) or a.path.startswith(path) for a in areas)
+
+
+@rules.predicate
+def is_published_programme(user, programme=None):
+    return programme is not None and programme.is_published
+
+
+rules.add_perm(
+    "audits.view_audits",
+    is_teacher_of_school | is_student_of_school | is_officer_over_school | is_organiser_of_school,
+)
+rules.add_perm("audits.record_audit", is_teacher_of_school | is_student_of_school | is_organiser_of_school)
+rules.add_perm("audits.verify_audit", is_teacher_of_school | is_organiser_of_school)
+rules.add_perm("audits.correct_audit", is_teacher_of_school | is_organiser_of_school)
+# obj=None: may import at all; a School: may import that school's lines.
+rules.add_perm("audits.import_audits", is_teacher_of_school | is_organiser_of_school)
+rules.add_perm("audits.view_programme_results", is_organiser_of_programme | is_officer_of_programme)
+rules.add_perm(
+    "audits.view_programme_summary",
+    is_published_programme | is_organiser_of_programme | is_officer_of_programme,
+)
+
+# Back office (RulesPermissionPolicy): categories and periods are the organisers'.
+rules.add_perm("audits.manage_wastecategory", is_organiser)
+rules.add_perm("audits.manage_auditperiod", is_organiser)
