@@ -40,8 +40,9 @@ check: install ## Deployment checks and missing migrations
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-secret-value-xyz ALLOWED_HOSTS=truonghocxanh.vn $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
-messages: install ## Extract and compile the translation catalogues
+messages: install ## Extract our strings, then merge them with the admin catalogues into django.mo
 	$(PY) manage.py makemessages -l vi -i ".venv/*" -i "tests/*" -i "staticfiles/*" -i "media/*" --no-obsolete
-	$(PY) manage.py compilemessages -i .venv
+	$(PY) manage.py compile_translations
+	$(PY) manage.py translation_coverage --min 95
 
 .PHONY: help install migrate run test worker lint check messages
