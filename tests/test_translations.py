@@ -33,6 +33,25 @@ def test_compiled_catalogue_matches_the_po_file():
     assert stale == [], "run `make messages` (compilemessages)"
 
 
+def test_compiled_catalogue_holds_every_source_catalogue():
+    """django.mo = our django.po, then the admin catalogues beside it (manage.py compile_translations)."""
+    from home.management.commands.compile_translations import DOMAINS
+
+    for domain, names in DOMAINS.items():
+        sources = [CATALOGUE.parent / name for name in names if (CATALOGUE.parent / name).exists()]
+        if not sources:
+            continue
+        mo = polib.mofile(str(CATALOGUE.parent / f"{domain}.mo"))
+        compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0) for e in mo if e.msgid}
+        expected = {}
+        for path in sources:
+            for e in polib.pofile(str(path)):
+                if e.translated() and not e.obsolete:
+                    expected.setdefault((e.msgctxt, e.msgid), e.msgstr or e.msgstr_plural.get(0))
+        stale = sorted(str(key) for key, value in expected.items() if compiled.get(key) != value)
+        assert stale == [], f"run `make messages` ({domain}.mo is out of date)"
+
+
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
 def test_catalogue_has_every_string_of_the_code(tmp_path):
     """Extract the strings afresh into a copy and compare: nothing new may be missing."""

@@ -16,7 +16,7 @@ from django.utils import translation
 from home.management.commands import compile_translations, translation_coverage
 
 FOLDER = Path(__file__).resolve().parents[2] / "site" / "locale" / "vi" / "LC_MESSAGES"
-ADMIN_CATALOGUES = ["wagtail_admin.po", "django_admin.po"]
+ADMIN_CATALOGUES = ["wagtail_admin.po", "django_admin.po", "wagtail_admin_js.po"]
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sd]|%[sd]|\{[a-z_0-9]*\}|</?[a-zA-Z][^>]*>")
 
 pytestmark = pytest.mark.django_db(databases=[])
@@ -35,6 +35,7 @@ def test_every_screen_catalogue_is_counted():
     result = translation_coverage.coverage()
     assert {"wagtail.admin", "wagtail", "wagtail.images", "wagtail.documents", "wagtail.snippets"} <= set(result)
     assert {"wagtail.users", "wagtail.contrib.settings", "django.contrib.auth"} <= set(result)
+    assert "wagtail.admin (JavaScript)" in result
     assert sum(total for total, _ in result.values()) > 1800
 
 
@@ -52,15 +53,17 @@ def test_admin_catalogues_are_complete_and_keep_their_placeholders(name):
     assert broken == []
 
 
-def test_the_committed_mo_is_what_the_command_compiles(tmp_path):
-    for name in ["django.po", *ADMIN_CATALOGUES]:
-        (tmp_path / name).write_bytes((FOLDER / name).read_bytes())
-    compile_translations.compile_domain(tmp_path, "django", compile_translations.DOMAINS["django"])
+@pytest.mark.parametrize("domain", sorted(compile_translations.DOMAINS))
+def test_the_committed_mo_is_what_the_command_compiles(tmp_path, domain):
+    for name in compile_translations.DOMAINS[domain]:
+        if (FOLDER / name).exists():
+            (tmp_path / name).write_bytes((FOLDER / name).read_bytes())
+    compile_translations.compile_domain(tmp_path, domain, compile_translations.DOMAINS[domain])
 
     def contents(path):
         return {(e.msgctxt, e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in polib.mofile(str(path))}
 
-    assert contents(tmp_path / "django.mo") == contents(FOLDER / "django.mo"), "run `make messages`"
+    assert contents(tmp_path / f"{domain}.mo") == contents(FOLDER / f"{domain}.mo"), "run `make messages`"
 
 
 def test_our_catalogue_wins_where_a_msgid_is_shared(tmp_path):

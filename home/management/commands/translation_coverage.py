@@ -41,13 +41,17 @@ SCREENS = {
     "wagtail.embeds": (WAGTAIL_DIR / "embeds", "wagtail_admin.po"),
     "django.contrib.auth": (DJANGO_DIR / "contrib" / "auth", "django_admin.po"),
     "django.contrib.contenttypes": (DJANGO_DIR / "contrib" / "contenttypes", "django_admin.po"),
+    # The admin's JavaScript strings (page editor, StreamField, sidebar), served by its jsi18n view.
+    "wagtail.admin (JavaScript)": (WAGTAIL_DIR / "admin", "wagtail_admin_js.po"),
 }
+JAVASCRIPT = {"wagtail.admin (JavaScript)"}
 
 
 def source_entries(label):
     """The msgids of a package's English catalogue (the source strings), without the header."""
     folder = SCREENS[label][0]
-    path = folder / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    domain = "djangojs" if label in JAVASCRIPT else "django"
+    path = folder / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
     return [e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete]
 
 
@@ -59,9 +63,12 @@ def catalogue_key(entry):
 def coverage():
     """{label: (total, [untranslated entries])} through the running project's Vietnamese translation."""
     with translation.override(LANGUAGE):
-        catalog = trans_real.translation(LANGUAGE)._catalog
+        django_catalog = trans_real.translation(LANGUAGE)._catalog
         result = {}
-        for label in SCREENS:
+        for label, (folder, _) in SCREENS.items():
+            catalog = django_catalog
+            if label in JAVASCRIPT:  # what the jsi18n view serves: the package's catalogue + LOCALE_PATHS
+                catalog = trans_real.DjangoTranslation(LANGUAGE, "djangojs", [folder / "locale"])._catalog
             entries = source_entries(label)
             missing = [e for e in entries if not catalog.get(catalogue_key(e))]
             result[label] = (len(entries), missing)
