@@ -34,10 +34,9 @@ from schools.services import (
     classroom_get_or_create,
     membership_grant,
     school_year_current,
-    user_create,
     user_welcome_queue,
 )
-from schools.services_imports import student_for_user_ensure
+from schools.services_imports import NewLogin, logins_create_in_bulk, student_for_user_ensure
 
 from .pipeline import by_code_ignoring_case, run_import
 from .reading import Column
@@ -347,29 +346,43 @@ def _write(records: list[UserRecord]):
     created = updated = unchanged = 0
     classrooms = {}
     year = school_year_current()
+
+    def classroom_of(record):
+        key = (record.school.pk, record.class_name)
+        if key not in classrooms:
+            classrooms[key] = classroom_get_or_create(school=record.school, name=record.class_name, year=year)
+        return classrooms[key]
+
+    new_people = [
+        NewLogin(
+            username=record.username,
+            full_name=record.full_name,
+            email=record.email,
+            role=record.role,
+            school=record.school,
+            area=record.area,
+            classroom=classroom_of(record) if record.role == Role.STUDENT else None,
+        )
+        for record in records
+        if record.user is None
+    ]
+    for user in logins_create_in_bulk(people=new_people):
+        user_welcome_queue(user)  # on commit, and only with an e-mail address
+        created += 1
     for record in records:
-        user, is_new = record.user, record.user is None
-        if is_new:
-            user = user_create(username=record.username, full_name=record.full_name, email=record.email)
-        changed = is_new
-        if is_new or not _has_membership(user, record):
+        if record.user is None:
+            continue
+        user, changed = record.user, False
+        if not _has_membership(user, record):
             membership_grant(user=user, role=record.role, school=record.school, area=record.area)
             changed = True
         if record.role == Role.STUDENT:
-            key = (record.school.pk, record.class_name)
-            if key not in classrooms:
-                classrooms[key] = classroom_get_or_create(school=record.school, name=record.class_name, year=year)
-            classroom = classrooms[key]
-            known = None if is_new else getattr(user, "student", None)  # loaded with the user
+            classroom = classroom_of(record)
+            known = getattr(user, "student", None)  # loaded with the user
             if known is None or known.classroom_id != classroom.pk:
-                _student, moved = student_for_user_ensure(
-                    user=user, classroom=classroom, display_name=record.full_name, new_user=is_new
-                )
+                _student, moved = student_for_user_ensure(user=user, classroom=classroom, display_name=record.full_name)
                 changed = changed or moved
-        if is_new:
-            user_welcome_queue(user)  # on commit, and only with an e-mail address
-            created += 1
-        elif changed:
+        if changed:
             updated += 1
         else:
             unchanged += 1
