@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AuditsConfig(AppConfig):
     name = "audits"
     verbose_name = _("Waste audits")
+
+    def ready(self):
+        from audits import rules  # noqa: F401 - registers the permissions
+        from audits.workspace import audit_sections
+        from schools.workspace import register_section
+
+        register_section(audit_sections)

@@ -1,25 +1,38 @@
-"""Evidence photos live outside MEDIA_ROOT: they are served only through a permission-checked view."""
+"""Evidence photos live outside MEDIA_ROOT: they are served only through a permission-checked view.
+
+Location: settings.PRIVATE_MEDIA_ROOT, else a `private-media` folder beside MEDIA_ROOT.
+When the default storage is in memory (the test settings), photos stay in memory too.
+"""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
+from django.core.files.storage import FileSystemStorage, InMemoryStorage
+
+_MEMORY = "django.core.files.storage.InMemoryStorage"
 
 
 class PrivateStorage(FileSystemStorage):
-    @cached_property
+    @property
     def base_location(self):
         default = Path(settings.MEDIA_ROOT).parent / "private-media"
         return str(getattr(settings, "PRIVATE_MEDIA_ROOT", default))
 
-    @cached_property
+    @property
+    def location(self):
+        return str(Path(self.base_location).resolve())
+
+    @property
     def base_url(self):
         return None
 
 
-private_storage = PrivateStorage()
+_storage = None
 
 
 def get_private_storage():
-    return private_storage
+    global _storage
+    if _storage is None:
+        backend = settings.STORAGES.get("default", {}).get("BACKEND")
+        _storage = InMemoryStorage() if backend == _MEMORY else PrivateStorage()
+    return _storage

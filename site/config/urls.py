@@ -5,11 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
     path("accounts/", include("home.urls_accounts")),
+    path("workspace/audits/", include("audits.urls", namespace="audits")),
     path("workspace/", include("schools.urls", namespace="workspace")),
     path("", include("home.urls")),
 ]

@@ -1,0 +1,70 @@
+"""Organisers edit waste categories and audit periods in the back office, through audits/rules.py.
+
+A category in use cannot be deleted (AuditLine.category is PROTECT, and Wagtail's
+delete view then lists what uses it); organisers retire it instead.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from audits.models import AuditPeriod, WasteCategory
+from home.models import User
+from home.permission_policy import RulesPermissionPolicy
+from schools.enums import Role
+
+
+def _organisers():
+    return User.objects.filter(is_active=True, memberships__role=Role.ORGANISER).distinct()
+
+
+for _model in (WasteCategory, AuditPeriod):
+    register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
+
+
+class WasteCategoryViewSet(ModelViewSet):
+    model = WasteCategory
+    icon = "list-ul"
+    menu_label = _("Waste categories")
+    form_fields = [
+        "parent",
+        "code",
+        "name_vi",
+        "name_en",
+        "is_low_value_plastic",
+        "is_hazardous",
+        "measured_by",
+        "typical_item_mass_g",
+        "sort_order",
+        "retired",
+    ]
+    list_display = ["name_vi", "code", "measured_by", "is_low_value_plastic", "sort_order", "retired"]
+    list_filter = ["is_low_value_plastic", "measured_by", "retired"]
+    search_fields = ["name_vi", "name_en", "code"]
+    ordering = ["sort_order", "code"]
+
+
+class AuditPeriodViewSet(ModelViewSet):
+    model = AuditPeriod
+    icon = "date"
+    menu_label = _("Audit periods")
+    form_fields = ["programme", "phase", "starts_on", "ends_on"]
+    list_display = ["programme", "phase", "starts_on", "ends_on"]
+    list_filter = ["phase", "programme"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=AuditPeriod.objects.select_related("programme"), **kwargs)
+
+
+class AuditsGroup(ViewSetGroup):
+    menu_label = _("Waste audits")
+    menu_icon = "tasks"
+    menu_order = 320
+    items = (WasteCategoryViewSet, AuditPeriodViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return AuditsGroup()
