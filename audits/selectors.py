@@ -48,9 +48,15 @@ def school_for_user(user, pk):
     return school_get_for_user(user, pk=pk)
 
 
-def programme_for_results(user, slug) -> Programme | None:
-    """A programme the user may see results of, by slug: None when unknown."""
-    return Programme.objects.select_related("area", "school_year").filter(slug=slug).first()
+def programme_for_results(user, slug, *, school=None) -> Programme | None:
+    """The programme with this slug (and this school enrolled, when given); None when unknown.
+
+    Whether the user may see its results is the rule's business (audits.view_programme_results).
+    """
+    programmes = Programme.objects.select_related("area", "school_year").filter(slug=slug)
+    if school is not None:
+        programmes = programmes.filter(enrolments__school=school)
+    return programmes.first()
 
 
 def programmes_with_results_for(user) -> list[Programme]:

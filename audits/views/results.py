@@ -21,8 +21,8 @@ def _include_abnormal(request) -> bool:
 
 def _school_programme(request, school_pk, slug):
     school = school_or_404(request, school_pk)
-    programme = programme_for_results(request.user, slug)
-    if programme is None or not programme.enrolments.filter(school=school).exists():
+    programme = programme_for_results(request.user, slug, school=school)
+    if programme is None:
         raise Http404
     return school, programme
 
