@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SchoolsConfig(AppConfig):
     name = "schools"
     verbose_name = _("Schools and programmes")
+
+    def ready(self):
+        # Workspace sections of action plans and notices register themselves on import.
+        from schools import workspace_plans  # noqa: F401

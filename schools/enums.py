@@ -37,3 +37,49 @@ class Theme(models.TextChoices):
 # Which scope a role's membership must name (checked by a database constraint).
 SCHOOL_ROLES = (Role.TEACHER, Role.STUDENT)
 AREA_ROLES = (Role.OFFICER,)
+
+
+# Action plans ---------------------------------------------------------------------------
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for changes")
+    APPROVED = "approved", _("Approved")
+
+
+# Coverage shows schools without a plan row as "not started" (never stored).
+PLAN_NOT_STARTED = "not_started"
+PLAN_EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
+
+
+class ActivityKind(models.TextChoices):
+    COMMUNICATION = "communication", _("Communication")
+    TRAINING = "training", _("Training")
+    COLLECTION = "collection", _("Collection")
+    AUDIT = "audit", _("Waste audit")
+    CONTEST = "contest", _("Contest")
+    OTHER = "other", _("Other")
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class TeamRole(models.TextChoices):
+    LEADER = "leader", _("Team leader")
+    DEPUTY = "deputy", _("Deputy leader")
+    MEMBER = "member", _("Member")
+    STUDENT_LEADER = "student_leader", _("Student leader")
+
+
+class PlanSection(models.TextChoices):
+    TEAM = "team", _("Core team")
+    GOALS = "goals", _("Goals")
+    ACTIVITIES = "activities", _("Activities")
+    WEEKS = "weeks", _("Audit weeks")
+    ATTACHMENTS = "attachments", _("Attachments")
+    GENERAL = "general", _("The whole plan")

@@ -104,3 +104,6 @@ for _model in ("area", "school", "schoolyear", "schoolyearprofile", "classroom",
     rules.add_perm(f"schools.manage_{_model}", is_organiser)
 rules.add_perm("schools.manage_programme", is_organiser)
 rules.add_perm("schools.manage_enrolment", is_organiser)
+
+# Action plans: their rules live in their own module (registered on import).
+import schools.rules_plans  # noqa: E402, F401

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", workspace.home, name="home"),
     path("", include("schools.urls_students")),
     path("imports/", include("schools.urls_imports")),
+    path("", include("schools.urls_plans")),
 ]

@@ -1,4 +1,5 @@
 from .news import NewsIndexPage, NewsKind, NewsPage
+from .notices import Notice
 from .pages import HomePage, StandardPage
 from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
 from .search import PageSearchText
@@ -10,6 +11,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsKind",
     "NewsPage",
+    "Notice",
     "PageSearchText",
     "ResourceDocument",
     "ResourceIndexPage",

@@ -1,5 +1,6 @@
 from .people import Membership, Student
 from .places import Area, Classroom, School, SchoolYear, SchoolYearProfile
+from .plans import ActionPlan, Activity, Attachment, CoreTeamMember, Goal, PlanVersion, ReviewComment
 from .programmes import Enrolment, Programme
 
 __all__ = [
@@ -18,3 +19,4 @@ __all__ = [
 from schools.pages import ProgrammePage  # noqa: E402
 
 __all__ += ["ProgrammePage"]
+__all__ += ["ActionPlan", "Activity", "Attachment", "CoreTeamMember", "Goal", "PlanVersion", "ReviewComment"]

@@ -29,6 +29,9 @@ class Programme(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     required_audit_days = models.PositiveSmallIntegerField(_("required audit days"), default=5)
+    plan_deadline = models.DateField(
+        _("action plan deadline"), null=True, blank=True, help_text=_("Schools submit their action plans by this day.")
+    )
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Published programmes show their aggregate figures publicly.")
     )

@@ -1,0 +1,54 @@
+"""Who may see, write, review and follow action plans, named once and checked everywhere.
+
+Object predicates take an ActionPlan (saved, or an unsaved one standing for a school's
+plan that is not started yet); `view_plan_coverage` takes a Programme. Every predicate
+answers obj=None ("may they do this to some plan?").
+"""
+
+import rules
+
+from schools.rules import is_officer_over_school, is_organiser, is_student_of_school, is_teacher_of_school
+from schools.selectors import areas_of, is_global_organiser, organised_programme_ids
+
+
+@rules.predicate
+def is_organiser_of_plan(user, plan=None):
+    if plan is None:
+        return is_organiser(user)
+    return is_global_organiser(user) or plan.programme_id in organised_programme_ids(user)
+
+
+@rules.predicate
+def is_core_team_student(user, plan=None):
+    if plan is None:
+        return is_student_of_school(user, None)
+    if plan.pk is None or not is_student_of_school(user, plan):
+        return False
+    return plan.team.filter(student__user=user).exists()
+
+
+@rules.predicate
+def is_officer_over_programme(user, programme=None):
+    """An officer whose area overlaps the programme's area (above it or under it)."""
+    areas = areas_of(user)
+    if programme is None:
+        return bool(areas)
+    path = programme.area.path
+    return any(area.path.startswith(path) or path.startswith(area.path) for area in areas)
+
+
+@rules.predicate
+def is_organiser_of_programme_or_all(user, programme=None):
+    if programme is None:
+        return is_organiser(user)
+    return is_global_organiser(user) or programme.pk in organised_programme_ids(user)
+
+
+rules.add_perm(
+    "schools.view_plan",
+    is_teacher_of_school | is_core_team_student | is_officer_over_school | is_organiser_of_plan,
+)
+rules.add_perm("schools.edit_plan", is_teacher_of_school)
+rules.add_perm("schools.review_plan", is_officer_over_school | is_organiser_of_plan)
+rules.add_perm("schools.view_plan_coverage", is_officer_over_programme | is_organiser_of_programme_or_all)
+rules.add_perm("schools.manage_actionplan", is_organiser)
