@@ -7,6 +7,7 @@ A Wagtail upgrade that adds strings lowers the figure until they are translated:
 `translation_coverage --add-missing` appends them, untranslated, to our admin catalogues.
 """
 
+import re
 from pathlib import Path
 
 import django
@@ -39,6 +40,8 @@ SCREENS = {
     "wagtail.contrib.redirects": (WAGTAIL_DIR / "contrib" / "redirects", "wagtail_admin.po"),
     "wagtail.contrib.forms": (WAGTAIL_DIR / "contrib" / "forms", "wagtail_admin.po"),
     "wagtail.embeds": (WAGTAIL_DIR / "embeds", "wagtail_admin.po"),
+    # Django itself: form and validation errors, "x minutes ago", pagination, CSRF failures.
+    "django": (DJANGO_DIR / "conf", "django_admin.po"),
     "django.contrib.auth": (DJANGO_DIR / "contrib" / "auth", "django_admin.po"),
     "django.contrib.contenttypes": (DJANGO_DIR / "contrib" / "contenttypes", "django_admin.po"),
     # The admin's JavaScript strings (page editor, StreamField, sidebar), served by its jsi18n view.
@@ -53,6 +56,25 @@ def source_entries(label):
     domain = "djangojs" if label in JAVASCRIPT else "django"
     path = folder / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
     return [e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete]
+
+
+# Words that are the same in Vietnamese: a translation equal to its msgid counts as Vietnamese only
+# when every word of the msgid is one of these (e.g. "URL", "Email", "ID", "Wagtail API v2").
+SAME_IN_VIETNAMESE = {
+    "url", "email", "id", "api", "v2", "v3", "wagtail", "json", "uuid", "ipv4", "ipv6", "csv", "xlsx", "seo", "utc",
+    "byte", "kb", "mb", "gb", "tb", "pb",
+}  # fmt: skip
+MARKUP = re.compile(r"%\([^)]*\)[sdr]|%[sd]|\{[^}]*\}|<[^>]+>|&[a-z]+;")
+
+
+def is_vietnamese(entry, translated):
+    """A translation exists and is not the English msgid left as is (Django's vi has "File" -> "File")."""
+    if not translated:
+        return False
+    if translated.strip() != entry.msgid.strip():
+        return True
+    words = re.findall(r"[^\W\d_]\w*", MARKUP.sub(" ", entry.msgid))
+    return all(word.lower() in SAME_IN_VIETNAMESE for word in words)
 
 
 def catalogue_key(entry):
@@ -70,7 +92,7 @@ def coverage():
             if label in JAVASCRIPT:  # what the jsi18n view serves: the package's catalogue + LOCALE_PATHS
                 catalog = trans_real.DjangoTranslation(LANGUAGE, "djangojs", [folder / "locale"])._catalog
             entries = source_entries(label)
-            missing = [e for e in entries if not catalog.get(catalogue_key(e))]
+            missing = [e for e in entries if not is_vietnamese(e, catalog.get(catalogue_key(e)))]
             result[label] = (len(entries), missing)
     return result
 
