@@ -69,6 +69,7 @@ def seed(*, stdout, password: str) -> None:
     if find_spec("schools.demo_pages") is not None:
         import_module("schools.demo_pages").seed_programme_pages(stdout=stdout)
     _report(stdout, before, _counts())
+    import_module("schools.demo_plans").seed_plans(stdout=stdout)
 
 
 # Places and programmes ---------------------------------------------------------------

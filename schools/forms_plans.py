@@ -20,7 +20,9 @@ class VersionForm(forms.Form):
 
 class TeamMemberForm(forms.Form):
     person = forms.ChoiceField(label=_("Person"), required=False)
-    team_role = forms.ChoiceField(label=_("Team role"), choices=TeamRole.choices, initial=TeamRole.MEMBER)
+    team_role = forms.ChoiceField(
+        label=_("Team role"), choices=TeamRole.choices, initial=TeamRole.MEMBER, required=False
+    )
 
     def __init__(self, *args, person_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,7 +30,9 @@ class TeamMemberForm(forms.Form):
 
     def row(self):
         data = self.cleaned_data
-        return {"person": data["person"], "team_role": data["team_role"]} if data.get("person") else None
+        if not data.get("person"):
+            return None
+        return {"person": data["person"], "team_role": data.get("team_role") or TeamRole.MEMBER}
 
 
 class GoalForm(forms.Form):
@@ -57,18 +61,27 @@ class GoalForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices, initial=ActivityKind.COMMUNICATION)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=ActivityKind.choices, initial=ActivityKind.COMMUNICATION, required=False
+    )
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     starts_on = forms.DateField(label=_("From"), required=False, widget=DATE)
     ends_on = forms.DateField(label=_("To"), required=False, widget=DATE)
     responsible = forms.CharField(label=_("Responsible"), max_length=150, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices, initial=ActivityStatus.PLANNED)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ActivityStatus.choices, initial=ActivityStatus.PLANNED, required=False
+    )
 
     def row(self):
         data = self.cleaned_data
         if not any(data.get(f) for f in ("title", "starts_on", "ends_on", "responsible")):
             return None
-        return {**data, "title": data.get("title") or "…"}
+        return {
+            **data,
+            "title": data.get("title") or "…",
+            "kind": data.get("kind") or ActivityKind.OTHER,
+            "status": data.get("status") or ActivityStatus.PLANNED,
+        }
 
 
 class WeeksForm(VersionForm):

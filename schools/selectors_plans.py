@@ -62,8 +62,8 @@ def plan_checklist(plan: ActionPlan) -> list[dict]:
     return [
         {
             "key": PlanSection.TEAM,
-            "label": _("at least two people in the core team"),
-            "done": len(_parts(plan, "team")) >= 2,
+            "label": _("at least one person in the core team"),
+            "done": len(_parts(plan, "team")) >= 1,
         },
         {
             "key": PlanSection.GOALS,

@@ -264,8 +264,11 @@ def plan_section_save(
 
 
 @transaction.atomic
-def plan_submit(*, plan: ActionPlan, user, expected_version: int) -> PlanVersion:
-    """Freeze the plan as a new numbered version and send it to review."""
+def plan_submit(*, plan: ActionPlan, user, expected_version: int, at=None, notify: bool = True) -> PlanVersion:
+    """Freeze the plan as a new numbered version and send it to review.
+
+    `at` records when it happened and `notify=False` tells no one: the demo replays 2022.
+    """
     if plan.version != expected_version:
         raise _conflict()
     _check_transition(plan, PlanStatus.SUBMITTED)
@@ -275,19 +278,20 @@ def plan_submit(*, plan: ActionPlan, user, expected_version: int) -> PlanVersion
             _("The plan is not complete yet: %(missing)s.") % {"missing": "; ".join(str(m) for m in missing)},
             code="incomplete",
         )
-    now = timezone.now()
+    now = at or timezone.now()
     snapshot = plan_snapshot(plan)
     plan = _move(plan, PlanStatus.SUBMITTED, submitted_at=now, first_submitted_at=plan.first_submitted_at or now)
     number = (plan.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = PlanVersion.objects.create(
         plan=plan, number=number, snapshot=snapshot, submitted_by=user, submitted_at=now
     )
-    _tell(plan, event="submitted", users=plan_reviewers(plan), number=number)
+    if notify:
+        _tell(plan, event="submitted", users=plan_reviewers(plan), number=number)
     return version
 
 
 @transaction.atomic
-def plan_return(*, plan: ActionPlan, user, comments: dict[str, str]) -> ActionPlan:
+def plan_return(*, plan: ActionPlan, user, comments: dict[str, str], notify: bool = True) -> ActionPlan:
     """Return a submitted plan with comments keyed by section (at least one)."""
     comments = {section: nfc(text) for section, text in comments.items() if nfc(text)}
     if not comments:
@@ -299,15 +303,17 @@ def plan_return(*, plan: ActionPlan, user, comments: dict[str, str]) -> ActionPl
     ReviewComment.objects.bulk_create(
         ReviewComment(version=version, section=section, text=text, author=user) for section, text in comments.items()
     )
-    _tell(plan, event="returned", users=plan_teachers(plan), number=version.number)
+    if notify:
+        _tell(plan, event="returned", users=plan_teachers(plan), number=version.number)
     return plan
 
 
 @transaction.atomic
-def plan_approve(*, plan: ActionPlan, user) -> ActionPlan:
-    plan = _move(plan, PlanStatus.APPROVED, approved_at=timezone.now(), approved_by=user)
+def plan_approve(*, plan: ActionPlan, user, at=None, notify: bool = True) -> ActionPlan:
+    plan = _move(plan, PlanStatus.APPROVED, approved_at=at or timezone.now(), approved_by=user)
     number = plan.versions.order_by("-number").values_list("number", flat=True).first()
-    _tell(plan, event="approved", users=plan_teachers(plan), number=number)
+    if notify:
+        _tell(plan, event="approved", users=plan_teachers(plan), number=number)
     return plan
 
 
@@ -348,3 +354,14 @@ def _event_message(plan: ActionPlan, event: str, number) -> str:
     if event == "returned":
         return _("The action plan of %(school)s was returned with comments (version %(number)s).") % values
     return _("The action plan of %(school)s was approved (version %(number)s).") % values
+
+
+@transaction.atomic
+def programme_plan_deadline_set(*, programme: Programme, deadline) -> Programme:
+    """The day by which schools submit their action plans (None: no deadline)."""
+    if deadline and programme.starts_on and deadline < programme.starts_on:
+        raise ValidationError(_("The deadline must not be before the programme starts."), code="deadline")
+    programme.plan_deadline = deadline
+    programme.full_clean()
+    programme.save(update_fields=["plan_deadline"])
+    return programme

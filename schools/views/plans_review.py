@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.http import require_POST
 
 from schools.enums import ActivityKind, ActivityStatus, PlanSection, TeamRole
@@ -135,4 +136,5 @@ def plan_print(request, programme_pk, school_pk):
     }
     for key in ("baseline", "final"):
         context[f"{key}_end"] = plan.week_end(context[key])
-    return render(request, "schools/plans/print.html", context)
+    with override("vi"):  # the document a school files is in Vietnamese, whatever the screen language
+        return render(request, "schools/plans/print.html", context)
