@@ -10,15 +10,18 @@ Definitions (W = net mass in g, PD = person-days = students + staff present):
   1 − (ΣW_final ÷ ΣPD_final) ÷ (ΣW_baseline ÷ ΣPD_baseline), never a mean of percentages.
 Positive percentages are reductions, negative ones increases.
 
-Queries: schools, categories, sessions, per-session totals, and per school × phase ×
-category sums — five, whatever the number of schools.
+Queries: schools, categories, per-day totals, days, and per phase × category sums over
+paired schools (per school × phase × category on a school's page) — five, whatever the
+number of schools.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 
-from django.db.models import Sum
+from django.db.models import FloatField, Q, Sum, TextField
+from django.db.models.functions import Cast
 
 from audits.enums import MIN_VALID_DAYS, RATE_RANGE, Flag, Phase, SessionStatus
 from audits.models import AuditLine, AuditSession, WasteCategory
@@ -74,10 +77,6 @@ class PhaseFigures:
         self.mass_g += other.mass_g
         self.lvp_mass_g += other.lvp_mass_g
         self.lvp_items += other.lvp_items
-        for key, value in other.mass_by_category.items():
-            self.mass_by_category[key] += value
-        for key, value in other.items_by_category.items():
-            self.items_by_category[key] += value
 
 
 @dataclass
@@ -208,7 +207,11 @@ def _leaf_categories() -> list[WasteCategory]:
 
 
 def programme_results(programme, *, school_ids=None, include_abnormal: bool = False) -> ProgrammeResults:
-    """Results of every school enrolled in the programme (or of `school_ids` among them)."""
+    """Results of every school enrolled in the programme (or of `school_ids` among them).
+
+    The pooled figures (and their categories) cover paired schools only. Per-school
+    category figures are filled when `school_ids` is given (the school page).
+    """
     from schools.models import School
 
     schools = School.objects.filter(enrolments__programme=programme).order_by("name")
@@ -218,15 +221,25 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
         sessions = sessions.filter(school_id__in=school_ids)
     results = {pk: SchoolResult(pk, code, name) for pk, code, name in schools.values_list("pk", "code", "name")}
     categories = _leaf_categories()
-    lvp_ids = {c.pk for c in categories if c.is_low_value_plastic}
+    lvp = Q(category_id__in=[c.pk for c in categories if c.is_low_value_plastic])
 
-    day_mass = dict(
-        AuditLine.objects.filter(session__in=sessions).values_list("session_id").annotate(m=Sum("mass_g")).order_by()
-    )
+    # One row per day: its total mass and its low-value plastic by mass and by items.
+    per_day = {
+        pk: (float(mass or 0), float(lvp_mass or 0), int(lvp_items or 0))
+        for pk, mass, lvp_mass, lvp_items in AuditLine.objects.filter(session__in=sessions)
+        .values_list("session_id")
+        .annotate(
+            m=Cast(Sum("mass_g"), FloatField()),
+            lm=Cast(Sum("mass_g", filter=lvp), FloatField()),
+            li=Sum("item_count", filter=lvp),
+        )
+        .order_by()
+    }
     rows = sessions.values_list(
-        "pk", "school_id", "period__phase", "date", "students_present", "staff_present", "is_abnormal", "areas"
-    )
-    for pk, school_id, phase, day, students, staff, abnormal, areas in rows:
+        "pk", "school_id", "period__phase", "date", "students_present", "staff_present", "is_abnormal"
+    ).annotate(areas_text=Cast("areas", TextField()))
+    parsed_areas: dict[str, list] = {}  # most days share one list: parse each text once
+    for pk, school_id, phase, day, students, staff, abnormal, areas_text in rows:
         result = results.get(school_id)
         if result is None:  # a school no longer enrolled
             continue
@@ -235,32 +248,18 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
             figures.excluded_days += 1
             continue
         persons = (students or 0) + (staff or 0)
+        mass, lvp_mass, lvp_items = per_day.get(pk, (0.0, 0.0, 0))
         figures.days += 1
         figures.person_days += persons
-        figures.weekdays.add(day.weekday())
-        figures.areas.update(areas or [])
-        if persons:
-            figures.day_rates.append((day, float(day_mass.get(pk) or 0) / persons))
-
-    valid = sessions if include_abnormal else sessions.filter(is_abnormal=False)
-    sums = (
-        AuditLine.objects.filter(session__in=valid)
-        .values_list("session__school_id", "session__period__phase", "category_id")
-        .annotate(mass=Sum("mass_g"), items=Sum("item_count"))
-        .order_by()
-    )
-    for school_id, phase, category_id, mass, items in sums:
-        result = results.get(school_id)
-        if result is None:
-            continue
-        figures = result.phase(phase)
-        mass, items = float(mass or 0), int(items or 0)
         figures.mass_g += mass
-        figures.mass_by_category[category_id] += mass
-        figures.items_by_category[category_id] += items
-        if category_id in lvp_ids:
-            figures.lvp_mass_g += mass
-            figures.lvp_items += items
+        figures.lvp_mass_g += lvp_mass
+        figures.lvp_items += lvp_items
+        figures.weekdays.add(day.weekday())
+        if areas_text not in parsed_areas:
+            parsed_areas[areas_text] = json.loads(areas_text) if areas_text else []
+        figures.areas.update(parsed_areas[areas_text])
+        if persons:
+            figures.day_rates.append((day, mass / persons))
 
     pooled = {Phase.BASELINE: PhaseFigures(), Phase.FINAL: PhaseFigures()}
     for result in results.values():
@@ -268,6 +267,28 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
         if result.paired:
             pooled[Phase.BASELINE].add(result.baseline)
             pooled[Phase.FINAL].add(result.final)
+
+    valid = sessions if include_abnormal else sessions.filter(is_abnormal=False)
+    lines = AuditLine.objects.filter(session__in=valid)
+    if school_ids is None:  # the programme: category sums pooled over paired schools
+        lines = lines.exclude(session__school_id__in=[pk for pk, r in results.items() if not r.paired])
+        sums = lines.values_list("session__period__phase", "category_id")
+    else:  # a school's page: its own category sums (pooled again over the paired ones)
+        sums = lines.values_list("session__school_id", "session__period__phase", "category_id")
+    for *keys, mass, items in sums.annotate(mass=Cast(Sum("mass_g"), FloatField()), items=Sum("item_count")).order_by():
+        mass, items = float(mass or 0), int(items or 0)
+        if school_ids is None:
+            phase, category_id = keys
+            targets = [pooled[phase]]
+        else:
+            school_id, phase, category_id = keys
+            result = results.get(school_id)
+            if result is None:
+                continue
+            targets = [result.phase(phase)] + ([pooled[phase]] if result.paired else [])
+        for figures in targets:
+            figures.mass_by_category[category_id] += mass
+            figures.items_by_category[category_id] += items
     return ProgrammeResults(
         programme=programme,
         schools=list(results.values()),
