@@ -28,13 +28,15 @@
     });
   }
 
-  function save(form, leaving) {
+  // One save at a time: each carries the version the previous one answered.
+  var queue = Promise.resolve();
+
+  function send(form, leaving) {
     if (stopped || !form.dataset.dirty) return Promise.resolve();
     form.dataset.dirty = "";
-    var body = new FormData(form);
     show(text.saving);
     return fetch(form.action, {
-      method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving,
+      method: "POST", body: new FormData(form), credentials: "same-origin", keepalive: !!leaving,
       headers: { "X-Autosave": "1", "Accept": "application/json" }
     }).then(function (response) {
       return response.json().then(function (data) {
@@ -52,6 +54,11 @@
       form.dataset.dirty = "1";
       show(text.offline, "error");
     });
+  }
+
+  function save(form, leaving) {
+    queue = queue.then(function () { return send(form, leaving); });
+    return queue;
   }
 
   forms.forEach(function (form) {
