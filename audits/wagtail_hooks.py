@@ -4,8 +4,11 @@ A category in use cannot be deleted (AuditLine.category is PROTECT, and Wagtail'
 delete view then lists what uses it); organisers retire it instead.
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -24,8 +27,23 @@ for _model in (WasteCategory, AuditPeriod):
     register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
 
 
+class WasteCategoryDeleteView(DeleteView):
+    """Deleting a category that recorded days use would lose data: refuse, and say to retire it."""
+
+    def form_valid(self, form):
+        if self.object.lines.exists() or self.object.children.exists():
+            messages.error(
+                self.request,
+                _("“%(name)s” is used by recorded audit days or has sub-categories: retire it instead of deleting it.")
+                % {"name": self.object.name},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class WasteCategoryViewSet(ModelViewSet):
     model = WasteCategory
+    delete_view_class = WasteCategoryDeleteView
     icon = "list-ul"
     menu_label = _("Waste categories")
     form_fields = [
