@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -106,8 +107,6 @@ def _after_save(request, session, submit, changed):
         messages.success(request, _("The day is submitted. A teacher of the school will verify it."))
     else:
         messages.success(request, _("Draft saved."))
-    if submit:
-        return redirect("audits:day", session.school_id, session.pk)
     return redirect("audits:day", session.school_id, session.pk)
 
 
@@ -121,8 +120,14 @@ def day_detail(request, school_pk, pk):
     can_record = request.user.has_perm("audits.record_audit", school)
     editable = can_record and session.status in EDITABLE
     if request.method == "POST":
-        if not editable:
+        if not can_record:
             raise PermissionDenied
+        if not editable:
+            # The same form sent again after its day was submitted (double tap, retry): nothing changes.
+            resent = request.POST.get("client_id") == str(session.client_id) and request.POST.get("action") == "submit"
+            if not resent:
+                raise PermissionDenied
+            return _after_save(request, session, submit=True, changed=False)
         form = DayForm(request.POST, request.FILES, categories=categories)
         if form.is_valid():
             if form.cleaned_data["client_id"] != session.client_id:
@@ -177,6 +182,7 @@ def day_autosave(request, school_pk, period_pk):
                 {
                     "ok": True,
                     "id": session.pk,
+                    "url": reverse("audits:day", args=[school.pk, session.pk]),
                     "saved_at": timezone.localtime().strftime("%H:%M"),
                     "message": _("Draft saved at %(time)s") % {"time": timezone.localtime().strftime("%H:%M")},
                 }

@@ -19,6 +19,10 @@
       .then(function (response) { return response.json(); })
       .then(function (json) {
         show(json.message || "");
+        // The draft exists now: reloading the page must reopen it, not start another day.
+        if (json.ok && json.url && window.history && location.pathname !== json.url) {
+          history.replaceState(null, "", json.url);
+        }
         form.querySelectorAll(".is-invalid").forEach(function (el) { el.classList.remove("is-invalid"); });
         if (!json.ok && json.errors) {
           Object.keys(json.errors).forEach(function (name) {

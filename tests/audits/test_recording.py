@@ -119,11 +119,12 @@ def test_verify_locks_the_day_and_a_correction_keeps_the_old_value(world, baseli
     client.post(reverse("audits:day_verify", args=[world.school.pk, session.pk]))
     session.refresh_from_db()
     assert (session.status, session.verified_by) == (SessionStatus.VERIFIED, world.teacher)
-    # A verified day no longer takes the form.
-    response = client.post(
-        reverse("audits:day", args=[world.school.pk, session.pk]), day_post(client_id=session.client_id)
-    )
-    assert response.status_code == 403
+    # A verified day no longer takes the form: the same form resent changes nothing, another edit is refused.
+    day_url = reverse("audits:day", args=[world.school.pk, session.pk])
+    assert client.post(day_url, day_post(client_id=session.client_id, staff="99")).status_code == 302
+    assert client.post(day_url, day_post(client_id=session.client_id, action="save")).status_code == 403
+    session.refresh_from_db()
+    assert (session.status, session.staff_present) == (SessionStatus.VERIFIED, 30)
     correct = reverse("audits:day_correct", args=[world.school.pk, session.pk])
     response = client.post(correct, {"category": cat("organic").pk, "mass_g": "11500", "reason": "Cân nhầm túi"})
     assert response.status_code == 302
@@ -177,3 +178,31 @@ def test_a_file_that_is_not_an_image_is_refused(world, baseline, client_for):
     assert response.status_code == 400
     assert "not a photo we can read" in response.content.decode()
     assert AuditSession.objects.count() == 0
+
+
+def test_school_audit_page_queries_do_not_grow_with_days(world, baseline, client_for):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.teacher)
+    url = reverse("audits:school", args=[world.school.pk])
+    AuditSessionFactory(period=baseline, school=world.school, date=baseline.starts_on, recorded_by=world.teacher)
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    one = count()
+    for i in range(1, 8):
+        AuditSessionFactory(period=baseline, school=world.school, date=baseline.starts_on + timedelta(days=i))
+    assert count() == one <= 12
+
+
+def test_autosave_answers_the_day_url(world, baseline, client_for):
+    client = client_for(world.teacher)
+    url = reverse("audits:day_autosave", args=[world.school.pk, baseline.pk])
+    data = client.post(url, day_post()).json()
+    assert data["url"] == reverse("audits:day", args=[world.school.pk, AuditSession.objects.get().pk])
