@@ -49,7 +49,7 @@ def plans_section(user) -> list[Section]:
             key="plans",
             title=_("School action plans"),
             role=role,
-            order=6 if reviewer else 11,
+            order=21 if reviewer else 11,
             links=[Link(_("Action plans"), reverse("workspace:plan_programmes"), hint)],
         )
     ]

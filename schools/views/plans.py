@@ -189,7 +189,8 @@ def plan_section_save_view(request, programme_pk, school_pk, section):
             {
                 "ok": True,
                 "version": plan.version,
-                "message": _("Draft saved at %(time)s") % {"time": time_format(timezone.localtime(), "H:i")},
+                "message": _("Draft saved."),
+                "time": time_format(timezone.localtime(), "H:i"),
                 "checklist": done,
             }
         )

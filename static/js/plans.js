@@ -43,7 +43,7 @@
         if (data.ok) {
           setVersion(data.version);
           setChecklist(data.checklist);
-          show(text.saved + " · " + (data.message || ""), "saved");
+          show(text.saved + (data.time ? " · " + data.time : ""), "saved");
         } else {
           if (data.conflict) stopped = true;  // never overwrite another teacher's save
           form.dataset.dirty = data.conflict ? "" : "1";
