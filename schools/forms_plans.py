@@ -160,8 +160,13 @@ class ReopenForm(forms.Form):
 
 
 class CompareForm(forms.Form):
-    a = forms.IntegerField(label=_("Version"), min_value=1)
-    b = forms.IntegerField(label=_("with version"), min_value=1)
+    a = forms.TypedChoiceField(label=_("Version"), coerce=int)
+    b = forms.TypedChoiceField(label=_("with version"), coerce=int)
+
+    def __init__(self, *args, numbers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("a", "b"):
+            self.fields[name].choices = [(n, n) for n in numbers]
 
 
 class CoverageFilterForm(forms.Form):

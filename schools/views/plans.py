@@ -130,7 +130,9 @@ def render_plan(request, plan, *, bound_section=None, data=None, version=None, s
     if context["can_reopen"]:
         context["reopen_form"] = ReopenForm()
     if len(versions) >= 2:
-        context["compare_form"] = CompareForm(initial={"a": versions[-2].number, "b": versions[-1].number})
+        context["compare_form"] = CompareForm(
+            numbers=[v.number for v in versions], initial={"a": versions[-2].number, "b": versions[-1].number}
+        )
     return render(request, "schools/plans/plan.html", context, status=status)
 
 

@@ -63,7 +63,9 @@ def plan_compare(request, programme_pk, school_pk):
     if not versions:
         raise Http404
     numbers = sorted(versions)
-    form = CompareForm(request.GET or None, initial={"a": numbers[max(len(numbers) - 2, 0)], "b": numbers[-1]})
+    form = CompareForm(
+        request.GET or None, numbers=numbers, initial={"a": numbers[max(len(numbers) - 2, 0)], "b": numbers[-1]}
+    )
     a, b = numbers[max(len(numbers) - 2, 0)], numbers[-1]
     if request.GET:
         if form.is_valid() and form.cleaned_data["a"] in versions and form.cleaned_data["b"] in versions:

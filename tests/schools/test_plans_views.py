@@ -230,3 +230,29 @@ def test_workspace_home_shows_the_notice_and_plan_links(world, en):
     assert _url(world) in en(world.student_user).get(reverse("workspace:plan_programmes")).content.decode()
     plan.team.filter(student=world.student).delete()
     assert _url(world) not in en(world.student_user).get(reverse("workspace:plan_programmes")).content.decode()
+
+
+def test_officer_reopens_an_approved_plan_with_a_reason(world, en):
+    plan = complete_plan(world)
+    plan_submit(plan=plan, user=world.teacher, expected_version=plan.version)
+    officer = en(world.officer)
+    officer.post(_url(world, "plan_review"), {"decision": "approve"})
+    assert "Say why" in officer.post(_url(world, "plan_reopen"), {"reason": ""}, follow=True).content.decode()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.APPROVED
+    officer.post(_url(world, "plan_reopen"), {"reason": "Trường đổi tuần kiểm toán cuối"})
+    plan.refresh_from_db()
+    assert (plan.status, plan.reopen_reason) == (PlanStatus.DRAFT, "Trường đổi tuần kiểm toán cuối")
+    assert "Trường đổi tuần kiểm toán cuối" in en(world.teacher).get(_url(world)).content.decode()
+
+
+def test_print_a_chosen_version_and_compare_with_bad_numbers(world, en):
+    plan = complete_plan(world)
+    plan_submit(plan=plan, user=world.teacher, expected_version=plan.version)
+    teacher = en(world.teacher)
+    printed = teacher.get(_url(world, "plan_print") + "?version=1").content.decode()
+    assert "Truyền thông dưới cờ" in printed
+    assert "10/10/2022" in printed
+    compare = teacher.get(_url(world, "plan_compare") + "?a=7&b=x")
+    assert compare.status_code == 200
+    assert "Choose two versions" in compare.content.decode()
