@@ -137,6 +137,7 @@ class ProgrammeViewSet(ListedViewSet):
         "ends_on",
         "reduction_target_pct",
         "required_audit_days",
+        "plan_deadline",
         "is_published",
     ]
     list_display = ["name", "school_year", "area", Column("school_count", label=_("Number of schools")), "is_published"]
