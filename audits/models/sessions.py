@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from audits.enums import MAX_MASS_G, Abnormal, Phase, SessionStatus
-from audits.storage import get_private_storage
+from home.storage import get_private_storage
 
 
 class AuditPeriod(models.Model):

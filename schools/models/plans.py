@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.storage import get_private_storage
 from schools.enums import PLAN_EDITABLE, ActivityKind, ActivityStatus, PlanSection, PlanStatus, TeamRole
 
 from .people import Student
@@ -161,14 +162,14 @@ class Activity(models.Model):
 
 def _attachment_path(instance, filename):
     # The server names the file; the user's name is kept only as a label.
-    return f"private/plans/{uuid.uuid4().hex}{instance.extension}"
+    return f"plans/{uuid.uuid4().hex}{instance.extension}"
 
 
 class Attachment(models.Model):
     """A file checked by its content; served only through a permission-checked view."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("plan"))
-    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200)
+    file = models.FileField(_("file"), upload_to=_attachment_path, storage=get_private_storage, max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     kind = models.CharField(_("type"), max_length=10)  # pdf, docx, xlsx, jpeg, png
     size = models.PositiveIntegerField(_("size"))

@@ -1,4 +1,5 @@
-"""Evidence photos live outside MEDIA_ROOT: they are served only through a permission-checked view.
+"""Private uploads (audit evidence photos, plan attachments) live outside MEDIA_ROOT:
+they are served only through permission-checked views, never by the /media/ route.
 
 Location: settings.PRIVATE_MEDIA_ROOT, else a `private-media` folder beside MEDIA_ROOT.
 When the default storage is in memory (the test settings), photos stay in memory too.
