@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -58,7 +59,14 @@ class WasteCategoryViewSet(ModelViewSet):
         "sort_order",
         "retired",
     ]
-    list_display = ["name_vi", "code", "measured_by", "is_low_value_plastic", "sort_order", "retired"]
+    list_display = [
+        "name_vi",
+        "code",
+        "measured_by",
+        BooleanColumn("is_low_value_plastic", label=_("low-value plastic")),
+        "sort_order",
+        BooleanColumn("retired", label=_("retired")),
+    ]
     list_filter = ["is_low_value_plastic", "measured_by", "retired"]
     search_fields = ["name_vi", "name_en", "code"]
     ordering = ["sort_order", "code"]

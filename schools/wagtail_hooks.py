@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -61,7 +61,7 @@ class SchoolViewSet(ListedViewSet):
     icon = "home"
     menu_label = _("Schools")
     form_fields = ["code", "name", "level", "area", "address", "active"]
-    list_display = ["name", "code", "level", "area", "active"]
+    list_display = ["name", "code", "level", "area", BooleanColumn("active", label=_("active"))]
     list_filter = ["level", "active", "area"]
     search_fields = ["name", "code"]
     list_per_page = 50
@@ -99,7 +99,7 @@ class StudentViewSet(ListedViewSet):
     icon = "user"
     menu_label = _("Students")
     form_fields = ["display_name", "school", "classroom", "consent_child", "consent_guardian", "active"]
-    list_display = ["display_name", "classroom", "school", "active"]
+    list_display = ["display_name", "classroom", "school", BooleanColumn("active", label=_("active"))]
     list_filter = ["active", "consent_guardian"]
     search_fields = ["display_name", "school__name"]
     list_per_page = 50
@@ -140,7 +140,13 @@ class ProgrammeViewSet(ListedViewSet):
         "plan_deadline",
         "is_published",
     ]
-    list_display = ["name", "school_year", "area", Column("school_count", label=_("Number of schools")), "is_published"]
+    list_display = [
+        "name",
+        "school_year",
+        "area",
+        Column("school_count", label=_("Number of schools")),
+        BooleanColumn("is_published", label=_("published")),
+    ]
     list_filter = ["school_year", "is_published"]
     search_fields = ["name"]
 

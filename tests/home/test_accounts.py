@@ -141,3 +141,9 @@ def test_workspace_home_queries_do_not_depend_on_roles(world, client_for, django
     client = client_for(user)
     with django_assert_max_num_queries(8):
         client.get(reverse("workspace:home"))
+
+
+def test_admin_login_page_labels_are_vietnamese(db, client):
+    html = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert "Mật khẩu" in html
+    assert ">Password<" not in html
