@@ -224,7 +224,15 @@ def plan_section_save(
         raise _conflict()
     if existing is not None and expected_version not in (existing.version,):
         raise _conflict()
-    plan = existing or plan_get_or_start(programme=programme, school=school, user=user)
+    plan = existing
+    if plan is None:
+        # The first save makes the plan; if another teacher's first save made it meanwhile,
+        # this form was loaded before theirs: refuse rather than overwrite it.
+        try:
+            with transaction.atomic():
+                plan = ActionPlan.objects.create(programme=programme, school=school, updated_by=user)
+        except IntegrityError:
+            raise _conflict() from None
     plan.programme, plan.school = programme, school
     if plan.status not in PLAN_EDITABLE:
         raise ValidationError(
