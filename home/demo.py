@@ -585,6 +585,7 @@ def seed(*, stdout, password=None):
         )
         home.save_revision().publish()
 
+    _wagtail_defaults_in_vietnamese()
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
     if not settings.organisation_name:
@@ -669,3 +670,16 @@ def seed(*, stdout, password=None):
         page_ensure(resources_index, ResourcePage(title=title, slug=slug, intro=intro, body=body, documents=documents))
 
     stdout.write(f"  {Page.objects.descendant_of(home, inclusive=True).count()} pages under the home page")
+
+
+def _wagtail_defaults_in_vietnamese():
+    """Wagtail's own first data (the tree root, its groups, the default workflow and task) is
+    named in English; organisers see these names in the admin, so name them in Vietnamese."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Task, Workflow
+
+    Page.objects.filter(depth=1, title="Root").update(title="Gốc", draft_title="Gốc")
+    Group.objects.filter(name="Moderators").update(name="Người kiểm duyệt")
+    Group.objects.filter(name="Editors").update(name="Biên tập viên")
+    Workflow.objects.filter(name="Moderators approval").update(name="Duyệt của ban tổ chức")
+    Task.objects.filter(name="Moderators approval").update(name="Ban tổ chức duyệt")
