@@ -27,7 +27,7 @@ run: migrate ## Serve http://127.0.0.1:8000 with demo data (SQLite, tasks in-pro
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install ## Run the whole test suite
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 worker: install ## Run a Celery worker (needs CELERY_BROKER_URL)
 	PYTHONPATH=site $(VENV)/bin/celery -A config worker --loglevel=info --concurrency=1
