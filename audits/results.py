@@ -79,8 +79,24 @@ class PhaseFigures:
         self.lvp_items += other.lvp_items
 
 
+class Reductions:
+    """The §5 reductions of anything with `baseline` and `final` PhaseFigures."""
+
+    @property
+    def reduction_pct(self):
+        return reduction(self.baseline.rate, self.final.rate)
+
+    @property
+    def lvp_reduction_pct(self):
+        return reduction(self.baseline.lvp_rate, self.final.lvp_rate)
+
+    @property
+    def lvp_items_reduction_pct(self):
+        return reduction(self.baseline.lvp_items_rate, self.final.lvp_items_rate)
+
+
 @dataclass
-class SchoolResult:
+class SchoolResult(Reductions):
     school_id: int
     code: str
     name: str
@@ -96,18 +112,6 @@ class SchoolResult:
     @property
     def has_data(self) -> bool:
         return bool(self.baseline.days or self.final.days or self.baseline.excluded_days or self.final.excluded_days)
-
-    @property
-    def reduction_pct(self):
-        return reduction(self.baseline.rate, self.final.rate)
-
-    @property
-    def lvp_reduction_pct(self):
-        return reduction(self.baseline.lvp_rate, self.final.lvp_rate)
-
-    @property
-    def lvp_items_reduction_pct(self):
-        return reduction(self.baseline.lvp_items_rate, self.final.lvp_items_rate)
 
     @property
     def low_confidence(self) -> bool:
@@ -131,7 +135,7 @@ class CategoryRow:
 
 
 @dataclass
-class ProgrammeResults:
+class ProgrammeResults(Reductions):
     programme: object
     schools: list
     categories: list
@@ -157,18 +161,6 @@ class ProgrammeResults:
     @property
     def final(self) -> PhaseFigures:
         return self.pooled[Phase.FINAL]
-
-    @property
-    def reduction_pct(self):
-        return reduction(self.baseline.rate, self.final.rate)
-
-    @property
-    def lvp_reduction_pct(self):
-        return reduction(self.baseline.lvp_rate, self.final.lvp_rate)
-
-    @property
-    def lvp_items_reduction_pct(self):
-        return reduction(self.baseline.lvp_items_rate, self.final.lvp_items_rate)
 
     @property
     def median_school_reduction_pct(self):
