@@ -1,9 +1,21 @@
 """Reads about places and people. "What may this user see" lives here, once."""
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 
 from schools.enums import Role
 from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, Student
+
+
+def school_year_start_for(today: date) -> int:
+    """The calendar year a Vietnamese school year containing `today` starts in (it runs from August)."""
+    return today.year if today.month >= 8 else today.year - 1
+
+
+def school_year_name_for(today: date) -> str:
+    start = school_year_start_for(today)
+    return f"{start}-{start + 1}"
 
 
 def memberships_of(user) -> list[Membership]:

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from schools.models import Area, Classroom, Programme, School, SchoolYear, Student
-from schools.selectors import areas_of, is_global_organiser, schools_visible_to
+from schools.selectors import areas_of, is_global_organiser, school_year_name_for, schools_visible_to
 
 
 def fold(text: str) -> str:
@@ -42,12 +42,6 @@ def vietnamese_name_key(name: str) -> tuple:
     """Sort key of a class list as Vietnamese schools keep it: by given name (the last word), then in full."""
     syllables = [_syllable_key(word) for word in name.split()]
     return syllables[-1:], syllables
-
-
-def school_year_name_for(today: date) -> str:
-    """The name `services.school_year_current` gives the year containing `today` (from August)."""
-    start = today.year if today.month >= 8 else today.year - 1
-    return f"{start}-{start + 1}"
 
 
 def school_year_current_get(today: date | None = None) -> SchoolYear | None:

@@ -27,7 +27,7 @@ from schools.models import (
     SchoolYearProfile,
     Student,
 )
-from schools.selectors import forget_memberships
+from schools.selectors import forget_memberships, school_year_name_for, school_year_start_for
 
 # Wagtail page, image and document permissions of organisers live on this group
 # (created by a data migration); the rules grant everything else.
@@ -66,9 +66,9 @@ def school_year_get_or_create(*, name: str, starts_on: date, ends_on: date) -> S
 def school_year_current(today: date | None = None) -> SchoolYear:
     """The school year containing today, created when missing (Vietnam: September to May)."""
     today = today or timezone.localdate()
-    start_year = today.year if today.month >= 8 else today.year - 1
+    start_year = school_year_start_for(today)
     return school_year_get_or_create(
-        name=f"{start_year}-{start_year + 1}", starts_on=date(start_year, 9, 1), ends_on=date(start_year + 1, 5, 31)
+        name=school_year_name_for(today), starts_on=date(start_year, 9, 1), ends_on=date(start_year + 1, 5, 31)
     )
 
 

@@ -22,12 +22,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from schools.forms_students import ClassroomForm, ConsentForm, LoginCardsForm, SchoolFilterForm, StudentsAddForm
 from schools.models import Classroom, Student
-from schools.selectors import school_get_for_user
+from schools.selectors import school_get_for_user, school_year_name_for
 from schools.selectors_students import (
     classrooms_with_counts,
     duplicate_names,
     programmes_of_school,
-    school_year_name_for,
     school_years_with_classes,
     schools_for_list,
     students_in_class,

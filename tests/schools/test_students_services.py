@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 
 from home.models import User
 from schools.models import Classroom, Student
+from schools.selectors import school_year_name_for
 from schools.selectors_students import (
     duplicate_names,
     school_year_current_get,
-    school_year_name_for,
     vietnamese_name_key,
 )
 from schools.services import school_year_current
