@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ContestsConfig(AppConfig):
     name = "contests"
     verbose_name = _("Contests")
+
+    def ready(self):
+        from contests import rules  # noqa: F401 - registers the permissions
+        from contests.workspace import SECTION_BUILDERS
+        from schools.workspace import register_section
+
+        for builder in SECTION_BUILDERS:
+            register_section(builder)

@@ -14,8 +14,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("home.urls_accounts")),
     path("workspace/audits/", include("audits.urls", namespace="audits")),
+    path("workspace/contests/", include("contests.urls", namespace="contests")),
     path("workspace/", include("schools.urls", namespace="workspace")),
     path("", include("home.urls")),
+    path("", include("contests.urls_public")),
 ]
 
 if settings.DEBUG:

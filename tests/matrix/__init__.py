@@ -5,7 +5,7 @@ A new app adds `tests/matrix/<app>.py` with its ROUTES and lists it in MODULES.
 
 from importlib import import_module
 
-MODULES = ["core", "schools", "plans", "audits"]
+MODULES = ["core", "schools", "plans", "audits", "contests", "monitoring"]
 
 
 def all_routes() -> dict:

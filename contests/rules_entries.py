@@ -1,0 +1,1 @@
+"""Contest permissions: entries. Registered on import from contests/rules.py."""

@@ -1,0 +1,1 @@
+"""Contest permissions: judging. Registered on import from contests/rules.py."""

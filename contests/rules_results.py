@@ -1,0 +1,1 @@
+"""Contest permissions: results. Registered on import from contests/rules.py."""

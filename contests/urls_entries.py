@@ -1,0 +1,3 @@
+"""Workspace routes of contests: entries (joined in contests/urls.py)."""
+
+urlpatterns = []

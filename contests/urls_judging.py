@@ -1,0 +1,3 @@
+"""Workspace routes of contests: judging (joined in contests/urls.py)."""
+
+urlpatterns = []

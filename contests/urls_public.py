@@ -1,0 +1,3 @@
+"""Public routes of contests (no login): certificate verification and the like."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Workspace routes of contests: results (joined in contests/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Permission matrix: contest entries routes."""
+
+ROUTES = {}

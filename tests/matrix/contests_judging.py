@@ -1,0 +1,3 @@
+"""Permission matrix: contest judging routes."""
+
+ROUTES = {}

@@ -1,0 +1,3 @@
+"""Permission matrix: contest results routes."""
+
+ROUTES = {}

@@ -1,0 +1,3 @@
+"""Permission matrix: monitoring routes (board, reminders, report, programme API)."""
+
+ROUTES = {}
