@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from contests.enums import ContestKind, ContestStatus, TiePolicy
 
@@ -10,7 +12,7 @@ from contests.enums import ContestKind, ContestStatus, TiePolicy
 DEFAULT_TIE_BREAK = ["score", "median", "priority_criterion", "top_marks", "head_to_head"]
 
 
-class Contest(models.Model):
+class Contest(ClusterableModel):
     """A contest of a programme. Times are stored in UTC and shown in Asia/Ho_Chi_Minh.
 
     Eligible schools: the programme's enrolled schools of `eligible_levels` (all levels
@@ -76,9 +78,7 @@ class Contest(models.Model):
 class PrizeTier(models.Model):
     """A prize (or "selected for support") with how many entries it holds, filled in rank order."""
 
-    contest = models.ForeignKey(
-        Contest, on_delete=models.CASCADE, related_name="prize_tiers", verbose_name=_("contest")
-    )
+    contest = ParentalKey(Contest, on_delete=models.CASCADE, related_name="prize_tiers", verbose_name=_("contest"))
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     name = models.CharField(_("name"), max_length=120)
     count = models.PositiveSmallIntegerField(_("number of prizes"))

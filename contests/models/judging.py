@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from contests.enums import (
     AdvanceRule,
@@ -18,7 +20,7 @@ from .contests import Contest
 from .entries import Entry
 
 
-class Round(models.Model):
+class Round(ClusterableModel):
     """A judging round (Sơ khảo, Chung khảo, the live showcase) of a contest."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("contest"))
@@ -64,7 +66,7 @@ class Criterion(models.Model):
     Criteria with `counted` False are shown for comments only and never enter S.
     """
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("round"))
+    round = ParentalKey(Round, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("round"))
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     name = models.CharField(_("name"), max_length=120)
     help_text = models.TextField(_("guidance"), blank=True)

@@ -1,0 +1,131 @@
+"""Factories of contests, entries and judging. Build states directly for tests that
+need them; tests of a state change call the service instead."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from contests.enums import ContestKind, ContestStatus, EntryStatus, EvaluationStatus, RoundMode, RoundStatus
+from contests.models import (
+    Assignment,
+    Contest,
+    Criterion,
+    CriterionScore,
+    Entry,
+    EntryMember,
+    Evaluation,
+    JudgeInvitation,
+    PrizeTier,
+    Round,
+)
+
+from .people import StudentFactory, UserFactory
+from .places import SchoolFactory
+from .programmes import ProgrammeFactory
+
+
+class ContestFactory(factory.django.DjangoModelFactory):
+    """An open contest (the window is around now) of a programme."""
+
+    class Meta:
+        model = Contest
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = ContestKind.INITIATIVE
+    title = factory.Sequence(lambda n: f"Cuộc thi sáng kiến {n}")
+    slug = factory.Sequence(lambda n: f"cuoc-thi-{n}")
+    code_prefix = factory.Sequence(lambda n: f"C{n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    status = ContestStatus.OPEN
+
+
+class PrizeTierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PrizeTier
+
+    contest = factory.SubFactory(ContestFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Giải {n + 1}")
+    count = 1
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entry
+
+    contest = factory.SubFactory(ContestFactory)
+    school = factory.SubFactory(SchoolFactory)
+    code = factory.Sequence(lambda n: f"E-{n:04d}")
+    title = factory.Sequence(lambda n: f"Sáng kiến tiết kiệm nước {n}")
+    status = EntryStatus.SUBMITTED
+
+
+class EntryMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EntryMember
+
+    entry = factory.SubFactory(EntryFactory)
+    student = factory.LazyAttribute(lambda o: StudentFactory(classroom__school=o.entry.school))
+
+
+class JudgeInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JudgeInvitation
+        django_get_or_create = ("contest", "judge")
+
+    contest = factory.SubFactory(ContestFactory)
+    judge = factory.SubFactory(UserFactory)
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Round
+
+    contest = factory.SubFactory(ContestFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = "Chung khảo"
+    mode = RoundMode.RUBRIC
+    status = RoundStatus.OPEN
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    round = factory.SubFactory(RoundFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Tiêu chí {n}")
+    min_score = Decimal("0")
+    max_score = Decimal("10")
+    weight = Decimal("1")
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    round = factory.SubFactory(RoundFactory)
+    judge = factory.SubFactory(UserFactory)
+    entry = factory.LazyAttribute(lambda o: EntryFactory(contest=o.round.contest, status=EntryStatus.ELIGIBLE))
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evaluation
+
+    round = factory.SubFactory(RoundFactory)
+    judge = factory.SubFactory(UserFactory)
+    entry = factory.LazyAttribute(lambda o: EntryFactory(contest=o.round.contest, status=EntryStatus.ELIGIBLE))
+    status = EvaluationStatus.DRAFT
+
+
+class CriterionScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CriterionScore
+
+    evaluation = factory.SubFactory(EvaluationFactory)
+    criterion = factory.LazyAttribute(lambda o: CriterionFactory(round=o.evaluation.round))
+    value = Decimal("5")
