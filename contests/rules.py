@@ -2,8 +2,8 @@
 answers obj=None ("may they do this to some object?").
 
 Object predicates take a Contest, or an Entry (anything with `contest` and `school`).
-Entry rules live in rules_entries.py, judging in rules_judging.py, results in
-rules_results.py; each registers its permissions on import (below).
+Each part keeps its own module (rules_entries, rules_media, rules_judging,
+rules_results, rules_certificates); each registers its permissions on import (below).
 """
 
 import rules
@@ -41,6 +41,8 @@ def is_judge_of_contest(user, obj=None):
     return contest.judges.filter(judge=user).exists()
 
 
+import contests.rules_certificates  # noqa: E402, F401
 import contests.rules_entries  # noqa: E402, F401
 import contests.rules_judging  # noqa: E402, F401
+import contests.rules_media  # noqa: E402, F401
 import contests.rules_results  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""Contest permissions: certificates. Registered on import from contests/rules.py."""

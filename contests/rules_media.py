@@ -1,0 +1,1 @@
+"""Contest permissions: media. Registered on import from contests/rules.py."""

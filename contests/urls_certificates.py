@@ -1,0 +1,3 @@
+"""Workspace routes of contests: certificates (joined in contests/urls.py)."""
+
+urlpatterns = []

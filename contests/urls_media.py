@@ -1,0 +1,3 @@
+"""Workspace routes of contests: media (joined in contests/urls.py)."""
+
+urlpatterns = []

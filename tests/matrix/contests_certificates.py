@@ -1,0 +1,3 @@
+"""Permission matrix: contest certificates routes."""
+
+ROUTES = {}

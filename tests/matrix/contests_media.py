@@ -1,0 +1,3 @@
+"""Permission matrix: contest media routes."""
+
+ROUTES = {}
