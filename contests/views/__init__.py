@@ -1,0 +1,1 @@
+"""Workspace views of contests, one module per part (entries, review, media, judging, results)."""
