@@ -1,0 +1,89 @@
+"""One judge's score of one entry (DESIGN §5), exact, in Decimal.
+
+    S = 100 × Σ w·(x − min)/(max − min) ÷ Σ w      over the *counted* criteria
+
+Contract (stable; the judging service stores `sheet_score(...)` as Evaluation.total and
+the ranking recomputes it from the stored criterion scores and checks they are equal):
+
+- `sheet_score(items)`: items are (value, min, max, weight, counted) tuples (Decimal,
+  int, float or str values are accepted; floats go through str()). Criteria with
+  counted False are ignored. Returns S quantised to 4 decimal places (ROUND_HALF_UP,
+  the precision of Evaluation.total), or None when no counted criterion exists.
+  A counted criterion whose value is None raises ValueError (an incomplete sheet has
+  no score); the caller validates completeness before.
+- `validate_value(value, min, max)`: the value a judge typed, as a Decimal with at most
+  2 decimal places inside [min, max]; otherwise a ValidationError with a clear
+  (translated) message. Accepts "7,5" (Vietnamese decimal comma) as 7.5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+SCORE_PLACES = Decimal("0.0001")
+VALUE_PLACES = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+def to_decimal(value) -> Decimal:
+    """Decimal from Decimal/int/str/float (floats through their shortest repr)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def sheet_score(items: Iterable[tuple]) -> Decimal | None:
+    """S on 0–100 from (value, min, max, weight, counted) items; None if none counted."""
+    numerator = Decimal(0)
+    weights = Decimal(0)
+    with localcontext(Context(prec=34)):
+        for value, low, high, weight, counted in items:
+            if not counted:
+                continue
+            if value is None:
+                raise ValueError("a counted criterion has no value")
+            low, high, weight = to_decimal(low), to_decimal(high), to_decimal(weight)
+            if high <= low:
+                raise ValueError("criterion max must be above min")
+            if weight <= 0:
+                raise ValueError("criterion weight must be positive")
+            numerator += weight * (to_decimal(value) - low) / (high - low)
+            weights += weight
+        if weights == 0:
+            return None
+        return (HUNDRED * numerator / weights).quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def validate_value(value, low, high) -> Decimal:
+    """The typed score as a Decimal within [low, high] with at most 2 decimals."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(_("Enter a score."), code="required")
+    if isinstance(value, str):
+        value = value.strip().replace(",", ".")
+    try:
+        number = to_decimal(value)
+    except (InvalidOperation, ValueError, TypeError):
+        raise ValidationError(_("The score must be a number."), code="invalid") from None
+    if not number.is_finite():
+        raise ValidationError(_("The score must be a number."), code="invalid")
+    low, high = to_decimal(low), to_decimal(high)
+    if number < low or number > high:
+        raise ValidationError(
+            _("The score must be between %(min)s and %(max)s.") % {"min": _plain(low), "max": _plain(high)},
+            code="out_of_range",
+        )
+    if number != number.quantize(VALUE_PLACES, rounding=ROUND_HALF_UP):
+        raise ValidationError(_("The score may have at most two decimal places."), code="precision")
+    return number.quantize(VALUE_PLACES)
+
+
+def _plain(number: Decimal) -> str:
+    """10.00 → "10", 7.50 → "7.5" (how a judge reads the range)."""
+    text = format(number.normalize(), "f")
+    return text
