@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from contests.enums import BatchStatus, ImplementationStatus
@@ -105,6 +106,10 @@ class Certificate(models.Model):
     batch = models.ForeignKey(CertificateBatch, on_delete=models.CASCADE, related_name="certificates")
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("entry"))
     award = models.ForeignKey(Award, on_delete=models.CASCADE, null=True, blank=True, related_name="certificates")
+    # A participant's own certificate names the student; the team's (per award) has none.
+    student = models.ForeignKey(
+        "schools.Student", on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates"
+    )
     recipient = models.CharField(_("awarded to"), max_length=200)
     code = models.CharField(_("verification code"), max_length=16, unique=True)
     file = models.FileField(upload_to="certificates/", storage=get_private_storage, blank=True, max_length=200)
@@ -114,6 +119,17 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at"]
+        # A batch makes each certificate once, however often its task runs.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "entry"], condition=Q(student__isnull=True), name="unique_team_certificate_in_batch"
+            ),
+            models.UniqueConstraint(
+                fields=["batch", "entry", "student"],
+                condition=Q(student__isnull=False),
+                name="unique_member_certificate_in_batch",
+            ),
+        ]
 
     def __str__(self):
         return self.code
