@@ -108,7 +108,7 @@ class Certificate(models.Model):
     award = models.ForeignKey(Award, on_delete=models.CASCADE, null=True, blank=True, related_name="certificates")
     # A participant's own certificate names the student; the team's (per award) has none.
     student = models.ForeignKey(
-        "schools.Student", on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates"
+        "schools.Student", on_delete=models.PROTECT, null=True, blank=True, related_name="certificates"
     )
     recipient = models.CharField(_("awarded to"), max_length=200)
     code = models.CharField(_("verification code"), max_length=16, unique=True)
