@@ -1,5 +1,35 @@
-"""Workspace sections of contests: results."""
+"""Workspace sections of contests: results (organisers and chairs see each contest's rankings)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from schools.enums import Role
+from schools.workspace import Link, Section
 
 
 def results_sections(user) -> list:
-    return []
+    if not user.is_authenticated or not user.has_perm("contests.view_ranking"):
+        return []
+    from contests.selectors_results import contests_for_results
+
+    links = []
+    for contest in contests_for_results(user):
+        for round in contest.rounds.all():
+            links.append(
+                Link(
+                    f"{contest.title} – {round.name}",
+                    reverse("contests:ranking", args=[contest.slug, round.order]),
+                    str(_("Ranking, ties and publishing")),
+                )
+            )
+    if not links:
+        return []
+    return [
+        Section(
+            key="contests-results",
+            title=_("Contest results"),
+            role=Role.ORGANISER if user.has_perm("contests.decide_results") else Role.JUDGE,
+            order=24,
+            links=links,
+        )
+    ]

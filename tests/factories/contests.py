@@ -18,6 +18,7 @@ from contests.models import (
     Evaluation,
     JudgeInvitation,
     PrizeTier,
+    ResultSnapshot,
     Round,
 )
 
@@ -129,3 +130,67 @@ class CriterionScoreFactory(factory.django.DjangoModelFactory):
     evaluation = factory.SubFactory(EvaluationFactory)
     criterion = factory.LazyAttribute(lambda o: CriterionFactory(round=o.evaluation.round))
     value = Decimal("5")
+
+
+# --- results (helper "results") -------------------------------------------------------
+
+
+class ResultSnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResultSnapshot
+
+    round = factory.SubFactory(RoundFactory)
+    method = "mean"
+    parameters = factory.LazyFunction(dict)
+    rows = factory.LazyFunction(list)
+    sha256 = "0" * 64
+    created_by = factory.SubFactory(UserFactory)
+
+
+def scored_round(*, scores, contest=None, tiers=(), school=None, **round_fields):
+    """A round whose judges submitted score sheets: scores[i][j] is judge j's S (0–100)
+    of entry i (None: that judge did not score it). One criterion on 0–100, so S is the
+    value. Returns (round, entries, judges); entries are coded PREFIX-001, -002, ..."""
+    contest = contest or ContestFactory(status=ContestStatus.JUDGING)
+    for order, (name, count) in enumerate(tiers, start=1):
+        PrizeTierFactory(contest=contest, order=order, name=name, count=count)
+    round = RoundFactory(contest=contest, **round_fields)
+    criterion = CriterionFactory(round=round, max_score=Decimal("100"))
+    judges = [UserFactory() for _ in range(max(len(row) for row in scores))]
+    for judge in judges:
+        JudgeInvitationFactory(contest=contest, judge=judge)
+    entries = []
+    now = timezone.now()
+    for number, row in enumerate(scores, start=1):
+        extra = {"school": school} if school is not None else {}
+        entry = EntryFactory(
+            contest=contest, status=EntryStatus.ELIGIBLE, code=f"{contest.code_prefix}-{number:03d}", **extra
+        )
+        for judge, value in zip(judges, row, strict=False):
+            if value is None:
+                continue
+            Assignment.objects.create(round=round, judge=judge, entry=entry, position=number)
+            evaluation = EvaluationFactory(
+                round=round,
+                judge=judge,
+                entry=entry,
+                status=EvaluationStatus.SUBMITTED,
+                total=Decimal(str(value)).quantize(Decimal("0.0001")),
+                submitted_at=now,
+            )
+            CriterionScoreFactory(evaluation=evaluation, criterion=criterion, value=Decimal(str(value)))
+        entries.append(entry)
+    return round, entries, judges
+
+
+def results_round(world):
+    """A judged round of a contest of the world's programme: 3 entries of the world's
+    school, 2 judges, two prize tiers of one each (no ties)."""
+    contest = ContestFactory(programme=world.programme, status=ContestStatus.JUDGING)
+    round, _entries, _judges = scored_round(
+        contest=contest,
+        scores=[[90, 80], [70, 60], [50, 40]],
+        tiers=[("Giải Nhất", 1), ("Giải Nhì", 1)],
+        school=world.school,
+    )
+    return round
