@@ -7,9 +7,18 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from contests.enums import ContestKind, ContestStatus, EntryStatus, EvaluationStatus, RoundMode, RoundStatus
+from contests.enums import (
+    ConflictSource,
+    ContestKind,
+    ContestStatus,
+    EntryStatus,
+    EvaluationStatus,
+    RoundMode,
+    RoundStatus,
+)
 from contests.models import (
     Assignment,
+    ConflictOfInterest,
     Contest,
     Criterion,
     CriterionScore,
@@ -194,3 +203,32 @@ def results_round(world):
         school=world.school,
     )
     return round
+
+
+# --- Judging (appended by the judging part) -------------------------------------------
+
+
+class ConflictOfInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConflictOfInterest
+
+    contest = factory.SubFactory(ContestFactory)
+    judge = factory.SubFactory(UserFactory)
+    school = factory.SubFactory(SchoolFactory)
+    source = ConflictSource.ORGANISER
+
+
+def judging_round(*, programme, schools, judges, entries_per_school=1, criteria=3, **round_fields):
+    """An open rubric round of a new contest with eligible entries of `schools`, `judges`
+    invited, and `criteria` criteria scored 0–10 (weights 1). Returns (round, entries)."""
+    contest = ContestFactory(programme=programme)
+    round_ = RoundFactory(contest=contest, **round_fields)
+    for i in range(criteria):
+        CriterionFactory(round=round_, order=i + 1, name=f"Tiêu chí {i + 1}")
+    entries = [
+        EntryFactory(contest=contest, school=school, status=EntryStatus.ELIGIBLE, code=f"{contest.code_prefix}-{n:03d}")
+        for n, school in enumerate([s for s in schools for _ in range(entries_per_school)], start=1)
+    ]
+    for judge in judges:
+        JudgeInvitationFactory(contest=contest, judge=judge)
+    return round_, entries
