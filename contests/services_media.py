@@ -1,6 +1,6 @@
 """The only writers of entry media (images and documents of an entry).
 
-Permission is checked by the caller (the view, by name: `contests.change_entry`);
+Permission is checked by the caller (the view, by name: `contests.edit_entry`);
 these services check the entry's state and the upload itself (contests/media.py).
 A refused upload raises ValidationError and stores nothing: no row and no file (the
 upload is checked before anything is written; a failed save deletes the written file).
