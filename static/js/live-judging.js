@@ -1,0 +1,97 @@
+// Score sheets: steppers (− / +) for each criterion, and a submit that survives a dropped
+// connection. The form is sent with fetch; on a network failure it is sent again (every few
+// seconds and when the browser is back online) with the same client_id, so the server never
+// stores a second sheet. Without JavaScript the form is a plain POST and the steppers stay hidden.
+(function () {
+  "use strict";
+  var form = document.getElementById("score-form");
+  if (!form) return;
+  var status = document.getElementById("sheet-status");
+  function show(text, ok) {
+    if (!status) return;
+    status.textContent = text;
+    status.className = "mt-2 fw-semibold " + (ok === true ? "text-success" : ok === false ? "text-danger" : "text-muted");
+  }
+
+  function decimals(step) { return step.indexOf(".") >= 0 ? step.split(".")[1].length : 0; }
+  form.querySelectorAll(".step-down, .step-up").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var input = document.getElementById(button.dataset.target);
+      if (!input) return;
+      var min = parseFloat(input.dataset.min), max = parseFloat(input.dataset.max);
+      var step = input.dataset.step === "1" ? 1 : 0.5;
+      var value = parseFloat((input.value || "").replace(",", "."));
+      if (isNaN(value)) value = button.classList.contains("step-up") ? min : max;
+      else value += button.classList.contains("step-up") ? step : -step;
+      value = Math.min(max, Math.max(min, value));
+      input.value = String(Number(value.toFixed(decimals(String(step)))));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  });
+
+  if (!window.fetch || !window.FormData) return;
+  var pending = null; // the FormData being sent until the server answers
+  var retryTimer = null;
+
+  function clearErrors() {
+    form.querySelectorAll(".is-invalid").forEach(function (el) { el.classList.remove("is-invalid"); });
+    form.querySelectorAll(".js-error").forEach(function (el) { el.remove(); });
+  }
+
+  function showErrors(json) {
+    clearErrors();
+    var errors = json.errors || {};
+    Object.keys(errors).forEach(function (name) {
+      var input = form.querySelector('[name="' + name + '"]');
+      var messages = errors[name].join ? errors[name].join(" ") : String(errors[name]);
+      if (input) {
+        input.classList.add("is-invalid");
+        var div = document.createElement("div");
+        div.className = "invalid-feedback d-block js-error";
+        div.textContent = messages;
+        (input.closest(".stepper") || input).insertAdjacentElement("afterend", div);
+      } else if (name === "__all__") {
+        show(messages, false);
+      }
+    });
+    if (json.message) show(json.message, false);
+  }
+
+  function send() {
+    clearTimeout(retryTimer);
+    show(form.dataset.sending || "…");
+    fetch(form.action, {
+      method: "POST", body: pending, credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" },
+    }).then(function (response) {
+      return response.json().then(function (json) { return { status: response.status, json: json }; });
+    }).then(function (answer) {
+      var json = answer.json;
+      pending = null;
+      form.classList.remove("sending");
+      if (json.ok) {
+        show(form.dataset.saved || json.message || "OK", true);
+        if (json.status !== "draft" && json.next) setTimeout(function () { location.assign(json.next); }, 600);
+      } else {
+        showErrors(json);
+      }
+    }).catch(function () {
+      show(form.dataset.offline || "offline", false);
+      retryTimer = setTimeout(send, 3000);
+    });
+  }
+
+  window.addEventListener("online", function () { if (pending) send(); });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (pending) return; // a double tap sends nothing more
+    var data = new FormData(form);
+    var button = event.submitter;
+    data.set("action", button && button.value ? button.value : "submit");
+    pending = data;
+    form.classList.add("sending");
+    send();
+  });
+})();
