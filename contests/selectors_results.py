@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from contests.enums import ENTRY_NOT_COUNTED, Aggregation, ContestStatus, MediaKind, MediaStatus
+from contests.enums import ENTRY_NOT_COUNTED, ContestStatus, MediaKind, MediaStatus
 from contests.models import Award, Contest, Entry, EntryMedia, EntryMember, ResultSnapshot, Round
 
 
@@ -80,10 +80,25 @@ def public_contests():
 
 DISAGREEMENT = "disagreement"
 BOUNDARY_TIE = "boundary_tie"
-FLAG_LABELS = {DISAGREEMENT: _("judges disagree"), BOUNDARY_TIE: _("tied at a prize boundary")}
+FLAG_LABELS = {
+    DISAGREEMENT: _("judges disagree"),
+    BOUNDARY_TIE: _("tied at a prize boundary"),
+    "promoted_tie": _("tied: all promoted"),
+    "advance_tie": _("tied at the line to advance"),
+    "unresolved_tie": _("tied"),
+    "not_comparable": _("not comparable (other panel)"),
+    "no_scores": _("no score sheets"),
+    "split_verdict": _("judges split"),
+}
+METHOD_LABELS = {
+    "mean": _("Mean of judges' scores"),
+    "adjusted": _("Adjusted for judge leniency (least squares)"),
+    "screening": _("Screening: share of judges who pass the entry"),
+}
 
 
 def ranking_of(round: Round):
+    """contests.ranking.round_ranking (the aggregation's documented API; 10 queries)."""
     from contests.ranking import round_ranking
 
     return round_ranking(round)
@@ -103,8 +118,12 @@ def rows_of(ranking) -> list[dict]:
             "score": row.score,
             "std_error": row.std_error,
             "spread": row.spread,
-            "median": getattr(row, "median", None),
+            "median": row.median,
             "tier": row.tier,
+            "advances": row.advances,
+            "verdict": row.verdict,
+            "passes": row.passes,
+            "fails": row.fails,
             "flags": list(row.flags),
             "trace": list(row.trace),
         }
@@ -117,11 +136,11 @@ def method_of(ranking) -> str:
 
 
 def method_label(ranking) -> str:
-    return str(dict(Aggregation.choices).get(ranking.method, ranking.method))
+    return str(METHOD_LABELS.get(ranking.method, ranking.method))
 
 
 def is_adjusted(ranking) -> bool:
-    return ranking.method == Aggregation.ADJUSTED
+    return ranking.method == "adjusted"
 
 
 def connected(ranking) -> bool:
@@ -129,17 +148,21 @@ def connected(ranking) -> bool:
 
 
 def tied_groups(ranking) -> list[list[int]]:
-    """Entry ids tied after the whole declared cascade (before the chair's decision)."""
+    """Entry ids the declared steps left tied: what the chair may order."""
     return [list(group) for group in ranking.tie_groups]
 
 
 def boundary_ties(ranking) -> list[list[int]]:
-    """Unresolved ties that straddle a prize (or selection) boundary."""
+    """Unresolved ties that straddle a prize boundary (tie policy "flag")."""
     return [list(group) for group in ranking.boundary_ties]
 
 
+def advance_ties(ranking) -> list[list[int]]:
+    return [list(group) for group in ranking.advance_ties]
+
+
 def leniencies(ranking) -> list[tuple[str, float]]:
-    return list(getattr(ranking, "leniencies", []) or [])
+    return list(ranking.leniencies)
 
 
 # --- public results -----------------------------------------------------------------
@@ -258,6 +281,10 @@ class RankingRow:
     trace: list[str]
     disagreement: bool
     boundary_tie: bool
+    advances: bool | None
+    verdict: str | None
+    passes: int | None
+    fails: int | None
 
 
 @dataclass
@@ -272,6 +299,9 @@ class RankingView:
     disagreeing: list[Entry]
     leniencies: list[tuple[str, float]]
     tiers: list
+    advance_ties: list[list[Entry]]
+    problems: int
+    screening: bool
 
 
 def ranking_view(round: Round) -> RankingView:
@@ -296,10 +326,14 @@ def ranking_view(round: Round) -> RankingView:
                 median=r["median"],
                 tier_name=tier_names.get(r["tier"]),
                 flags=r["flags"],
-                flag_labels=[FLAG_LABELS.get(f, f) for f in r["flags"]],
+                flag_labels=[FLAG_LABELS.get(f, f) for f in r["flags"] if f != DISAGREEMENT],
                 trace=r["trace"],
                 disagreement=DISAGREEMENT in r["flags"],
                 boundary_tie=BOUNDARY_TIE in r["flags"],
+                advances=r["advances"],
+                verdict=r["verdict"],
+                passes=r["passes"],
+                fails=r["fails"],
             )
         )
     return RankingView(
@@ -313,4 +347,7 @@ def ranking_view(round: Round) -> RankingView:
         disagreeing=[row.entry for row in rows if row.disagreement],
         leniencies=leniencies(ranking),
         tiers=tiers,
+        advance_ties=[[entries[pk] for pk in group if pk in entries] for group in advance_ties(ranking)],
+        problems=len(ranking.problems),
+        screening=ranking.method == "screening",
     )

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from contests.enums import AdvanceRule, ContestStatus, EntryStatus, RoundStatus
 from contests.models import Award, Entry, ResultSnapshot, Round, TieDecision
 from contests.selectors_results import (
+    advance_ties,
     boundary_ties,
     connected,
     ranking_of,
@@ -72,17 +73,19 @@ def _next_round(round: Round) -> Round | None:
 
 
 def advancing_entry_ids(round: Round, ranking, chosen=None) -> list[int]:
-    """Who goes forward by the round's rule. Ties at the boundary all go up (never down)."""
+    """Who goes forward: by the ranking's `advances` (top N or threshold; ties at the line
+    are flagged to the chair and must be ordered first), or the chair's manual choice."""
     rows = rows_of(ranking)
-    if round.advance_rule == AdvanceRule.TOP_N:
-        if not round.advance_count:
+    if round.advance_rule in (AdvanceRule.TOP_N, AdvanceRule.THRESHOLD):
+        if round.advance_rule == AdvanceRule.TOP_N and not round.advance_count:
             raise ValidationError(_("Set how many entries advance from this round."))
-        return [row["entry_id"] for row in rows if row["rank"] is not None and row["rank"] <= round.advance_count]
-    if round.advance_rule == AdvanceRule.THRESHOLD:
-        if round.advance_threshold is None:
+        if round.advance_rule == AdvanceRule.THRESHOLD and round.advance_threshold is None:
             raise ValidationError(_("Set the score needed to advance from this round."))
-        limit = float(round.advance_threshold)
-        return [row["entry_id"] for row in rows if row["score"] is not None and float(row["score"]) >= limit]
+        if advance_ties(ranking):
+            raise ValidationError(
+                _("Entries are tied at the line to advance. Record the chair's order of the tied entries first.")
+            )
+        return [row["entry_id"] for row in rows if row["advances"]]
     ranked = {row["entry_id"] for row in rows}
     try:
         chosen = [int(pk) for pk in (chosen or [])]
@@ -124,13 +127,8 @@ def is_selection(contest) -> bool:
 
 def _tier_of_rows(contest, rows) -> dict[int, object]:
     """entry id → PrizeTier for the rows the snapshot places in a tier."""
-    tiers = {tier.order: tier for tier in contest.prize_tiers.all()}
-    placed = {}
-    for row in rows:
-        order = row.get("tier")
-        if order is not None and order in tiers:
-            placed[row["entry_id"]] = tiers[order]
-    return placed
+    tiers = {tier.pk: tier for tier in contest.prize_tiers.all()}
+    return {row["entry_id"]: tiers[row["tier_id"]] for row in rows if row.get("tier_id") in tiers}
 
 
 def _check_publishable(ranking, *, confirm_disconnected: bool, reason: str) -> None:
@@ -178,6 +176,8 @@ def results_publish(*, round: Round, user, confirm_disconnected: bool = False, r
     round = Round.objects.select_for_update().select_related("contest").get(pk=round.pk)
     contest = round.contest
     reason = nfc(reason)
+    if _next_round(round) is not None:
+        raise ValidationError(_("Only the last round's results are published. Advance the entries of this round."))
     ranking = ranking_of(round)
     _check_publishable(ranking, confirm_disconnected=confirm_disconnected, reason=reason)
     data = ranking.as_snapshot()

@@ -201,7 +201,7 @@ def ranking_export(request, slug, order):
                 r.std_error,
                 r.spread,
                 r.tier_name or "",
-                ", ".join(r.flag_labels),
+                ", ".join(str(label) for label in ([_("judges disagree")] if r.disagreement else []) + r.flag_labels),
             ]
         )
     out = io.BytesIO()
