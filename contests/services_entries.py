@@ -406,3 +406,13 @@ def entry_check(*, entry: Entry, user, eligible: bool, reason: str = "", at: dat
     entry.checked_by, entry.checked_at = user, at or timezone.now()
     entry.save(update_fields=["status", "ineligible_reason", "checked_by", "checked_at", "updated_at"])
     return entry
+
+
+@transaction.atomic
+def entries_presentation_order_set(*, contest: Contest, entries: list[Entry]) -> None:
+    """Number the contest's entries 1..n in the given order (the live showcase's running order)."""
+    if any(e.contest_id != contest.pk for e in entries):
+        raise ValidationError(_("Every entry must belong to this contest."), code="foreign")
+    Entry.objects.filter(contest=contest).update(presentation_order=None)
+    for number, entry in enumerate(entries, start=1):
+        Entry.objects.filter(pk=entry.pk).update(presentation_order=number)
