@@ -232,3 +232,47 @@ def judging_round(*, programme, schools, judges, entries_per_school=1, criteria=
     for judge in judges:
         JudgeInvitationFactory(contest=contest, judge=judge)
     return round_, entries
+
+
+# --- Certificates and implementation (appended by the certificates part) --------------
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "contests.Award"
+
+    entry = factory.SubFactory(EntryFactory, status=EntryStatus.AWARDED)
+    contest = factory.LazyAttribute(lambda o: o.entry.contest)
+    tier = factory.LazyAttribute(lambda o: PrizeTierFactory(contest=o.contest))
+    decided_by = factory.SubFactory(UserFactory)
+
+
+class CertificateBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "contests.CertificateBatch"
+
+    contest = factory.SubFactory(ContestFactory)
+    requested_by = factory.SubFactory(UserFactory)
+
+
+def awarded_contest(*, programme, school, tiers=(("Giải Nhất", 1), ("Giải Nhì", 1)), members=2, organiser=None):
+    """A contest of `programme` with one awarded entry of `school` per tier (named in order),
+    each with `members` students (no consent). Returns (contest, awards)."""
+    contest = ContestFactory(programme=programme, status=ContestStatus.RESULTS_PUBLISHED)
+    decided_by = organiser or UserFactory()
+    awards = []
+    for order, (name, _count) in enumerate(tiers, start=1):
+        tier = PrizeTierFactory(contest=contest, order=order, name=name, count=1)
+        entry = EntryFactory(
+            contest=contest, school=school, status=EntryStatus.AWARDED, code=f"{contest.code_prefix}-{order:03d}"
+        )
+        for _ in range(members):
+            EntryMemberFactory(entry=entry)
+        awards.append(AwardFactory(contest=contest, entry=entry, tier=tier, decided_by=decided_by))
+    return contest, awards
+
+
+def selected_entry(*, programme, school, **fields):
+    """A SELECTED initiative of `school` in a new (or given) contest of `programme`."""
+    contest = fields.pop("contest", None) or ContestFactory(programme=programme, status=ContestStatus.RESULTS_PUBLISHED)
+    return EntryFactory(contest=contest, school=school, status=EntryStatus.SELECTED, **fields)
