@@ -8,6 +8,7 @@ class AuditsConfig(AppConfig):
 
     def ready(self):
         from audits import rules  # noqa: F401 - registers the permissions
+        from audits import monitoring  # noqa: F401 - registers its board provider
         from audits.workspace import audit_sections
         from schools.workspace import register_section
 

@@ -7,7 +7,10 @@ class ContestsConfig(AppConfig):
     verbose_name = _("Contests")
 
     def ready(self):
-        from contests import rules  # noqa: F401 - registers the permissions
+        from contests import (
+            monitoring,  # noqa: F401 - registers its board provider
+            rules,  # noqa: F401 - registers the permissions
+        )
         from contests.workspace import SECTION_BUILDERS
         from schools.workspace import register_section
 

@@ -52,4 +52,8 @@ class ProgrammePage(Page):
             by_level = programme_school_counts_by_level(programme)
             context["schools_by_level"] = by_level
             context["school_total"] = sum(item["count"] for item in by_level)
+            # Audit and contest figures through the board's providers (schools never imports them).
+            from schools.selectors_monitoring import programme_summary
+
+            context["monitoring"] = programme_summary(programme, chart=True)
         return context

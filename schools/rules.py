@@ -106,4 +106,5 @@ rules.add_perm("schools.manage_programme", is_organiser)
 rules.add_perm("schools.manage_enrolment", is_organiser)
 
 # Action plans: their rules live in their own module (registered on import).
+import schools.rules_monitoring  # noqa: E402, F401
 import schools.rules_plans  # noqa: E402, F401

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("schools.urls_students")),
     path("imports/", include("schools.urls_imports")),
     path("", include("schools.urls_plans")),
+    path("", include("schools.urls_monitoring")),
 ]

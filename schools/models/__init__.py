@@ -20,4 +20,4 @@ from schools.pages import ProgrammePage  # noqa: E402
 
 __all__ += ["ProgrammePage"]
 __all__ += ["ActionPlan", "Activity", "Attachment", "CoreTeamMember", "Goal", "PlanVersion", "ReviewComment"]
-from .monitoring import Reminder, ReportJob  # noqa: E402
+from .monitoring import Reminder, ReportJob  # noqa: E402, F401
