@@ -5,11 +5,13 @@
   rules_judging), checked by name; or anyone once the entry is published (it holds an
   Award and its contest's results are published and public). obj=None: True (published
   media are public), which is what a menu asks.
+- `contests.view_duplicates` (Contest): organisers of the contest (near-duplicate slogans).
 """
 
 import rules
 
 from contests.enums import ContestStatus
+from contests.rules import is_organiser_of_contest
 
 
 def _entry_of(obj):
@@ -41,3 +43,7 @@ def is_published_entry(user, obj=None):
 
 
 rules.add_perm("contests.view_entry_media", is_published_entry | may_view_entry_by_name | may_judge_entry_by_name)
+
+
+# Near-duplicate slogans of a contest (views/duplicates.py): its organisers.
+rules.add_perm("contests.view_duplicates", is_organiser_of_contest)

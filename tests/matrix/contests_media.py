@@ -7,7 +7,7 @@ Published entries' media are public: see tests/contests/test_media_serving.py.
 
 from django.urls import reverse
 
-from tests.matrix.base import Route, school_of
+from tests.matrix.base import Route, organisers_only, school_of
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
@@ -56,8 +56,17 @@ def _url(name):
     return lambda world, other: reverse(f"contests:{name}", args=[_media(world, other).pk])
 
 
+def _duplicates_url(world, other):
+    from contests.enums import ContestKind
+    from tests.factories.contests import ContestFactory
+
+    contest = ContestFactory(programme=world.programme, kind=ContestKind.SLOGAN)
+    return reverse("contests:slogan_duplicates", args=[contest.slug])
+
+
 ROUTES = {
     "contests:media": Route(_url("media"), SEEN_BY_SCHOOL),
     "contests:media_blind": Route(_url("media_blind"), SEEN_BY_SCHOOL),
     "contests:media_thumb": Route(_url("media_thumb"), SEEN_BY_SCHOOL),
+    "contests:slogan_duplicates": Route(_duplicates_url, organisers_only()),
 }
