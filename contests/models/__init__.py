@@ -35,3 +35,6 @@ __all__ = [
     "Round",
     "TieDecision",
 ]
+
+# Last: contests.pages imports the models above; importing it here registers the page type.
+from contests.pages import ContestPage  # noqa: E402

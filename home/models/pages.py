@@ -46,6 +46,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.ResourceIndexPage",
         "schools.ProgrammePage",
+        "contests.ContestPage",
     ]
     max_count = 1
 
@@ -72,7 +73,7 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "schools.ProgrammePage"]
+    subpage_types = ["home.StandardPage", "schools.ProgrammePage", "contests.ContestPage"]
 
     class Meta:
         verbose_name = _("standard page")
