@@ -40,6 +40,7 @@ Disagreement: per entry spread = max S − min S and the SD of its S. An entry i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -159,7 +160,7 @@ def _fit_adjusted(j_idx, e_idx, s, n_judges, n_entries, ridge, n_components):
     y = s - mu
     d = np.bincount(e_idx, minlength=n_entries).astype(float)  # entry block: diagonal
     counts = np.zeros((n_entries, n_judges))
-    np.add.at(counts, (e_idx, j_idx), 1.0)  # B: how often judge j scored entry e (0/1)
+    counts[e_idx, j_idx] = 1.0  # B: judge j scored entry e (each pair at most once)
     c = np.bincount(j_idx, minlength=n_judges).astype(float) + ridge
     r_theta = np.bincount(e_idx, weights=y, minlength=n_entries)
     r_b = np.bincount(j_idx, weights=y, minlength=n_judges)
@@ -173,7 +174,7 @@ def _fit_adjusted(j_idx, e_idx, s, n_judges, n_entries, ridge, n_components):
     df = len(s) - n_entries - n_judges + n_components
     sigma2 = float(residual @ residual) / df if df > 0 else None
     # diag(A⁻¹) on the entry block: 1/d + rowwise (D⁻¹B) S⁻¹ (D⁻¹B)ᵀ
-    diag_theta = 1.0 / d + np.einsum("ij,jk,ik->i", m, schur_inv, m)
+    diag_theta = 1.0 / d + ((m @ schur_inv) * m).sum(axis=1)
     diag_b = np.diag(schur_inv)
     se_theta = np.sqrt(sigma2 * diag_theta) if sigma2 is not None else None
     se_b = np.sqrt(sigma2 * diag_b) if sigma2 is not None else None
@@ -228,11 +229,11 @@ def aggregate(
         with np.errstate(invalid="ignore"):
             std_error = np.where(n >= 2, sd / np.sqrt(np.maximum(n, 1)), np.nan)
 
-    def num(array, i):
+    def plain(array, length) -> list:
+        """Python floats, None for NaN (or for a missing array)."""
         if array is None:
-            return None
-        value = float(array[i])
-        return None if np.isnan(value) else value
+            return [None] * length
+        return [None if math.isnan(v) else v for v in np.asarray(array, dtype=float).tolist()]
 
     result = Aggregate(
         method=chosen,
@@ -242,31 +243,30 @@ def aggregate(
         components=components,
         sigma=None if sigma is None else float(sigma),
     )
-    for i, entry_id in enumerate(scored_entries):
-        spread = float(high[i] - low[i])
+    columns = zip(
+        scored_entries,
+        plain(score, n_e),
+        plain(std_error, n_e),
+        plain(mean, n_e),
+        plain(median, n_e),
+        plain(high - low, n_e),
+        plain(sd, n_e),
+        n.tolist(),
+        labels[:n_e].tolist(),
+        strict=True,
+    )
+    for entry_id, score_i, se_i, mean_i, median_i, spread_i, sd_i, n_i, label in columns:
         result.entries[entry_id] = EntryAggregate(
-            entry_id=entry_id,
-            score=num(score, i),
-            std_error=num(std_error, i),
-            mean=num(mean, i),
-            median=num(median, i),
-            spread=spread,
-            sd=num(sd, i),
-            n=int(n[i]),
-            disagreement=bool(n[i] >= 2 and spread >= disagreement_spread - 1e-9),
-            component=int(labels[i]),
-        )
+            entry_id, score_i, se_i, mean_i, median_i, spread_i, sd_i, n_i,
+            n_i >= 2 and spread_i >= disagreement_spread - 1e-9, label,
+        )  # fmt: skip
     for entry_id in entry_ids or ():
         if entry_id not in result.entries:
             result.entries[entry_id] = EntryAggregate(entry_id, None, None, None, None, None, None, 0, False, None)
-    judge_n = np.bincount(j_idx, minlength=n_j)
-    for j, judge_id in enumerate(judges):
-        result.judges[judge_id] = JudgeAggregate(
-            judge_id=judge_id,
-            leniency=num(leniency, j),
-            std_error=num(se_b, j),
-            n=int(judge_n[j]),
-            mean=float(judge_mean[j]),
-            component=int(labels[n_e + j]),
-        )
+    judge_n = np.bincount(j_idx, minlength=n_j).tolist()
+    judge_columns = zip(
+        judges, plain(leniency, n_j), plain(se_b, n_j), judge_n, judge_mean.tolist(), labels[n_e:].tolist(), strict=True
+    )
+    for judge_id, leniency_j, se_j, n_jj, mean_j, label in judge_columns:
+        result.judges[judge_id] = JudgeAggregate(judge_id, leniency_j, se_j, n_jj, mean_j, label)
     return result

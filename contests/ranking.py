@@ -132,6 +132,7 @@ def round_ranking(round: Round, *, include_drafts: bool = False) -> Ranking:
     entries = {pk: (code, title or text, school_id) for pk, code, title, text, school_id in data["entries"]}
     criteria = {c.pk: c for c in data["criteria"]}
     counted = [c for c in data["criteria"] if c.counted]
+    specs = [(c.pk, c.min_score, c.max_score, c.weight) for c in counted]
     sheets: dict = defaultdict(dict)
     for evaluation_id, criterion_id, value in data["scores"]:
         sheets[evaluation_id][criterion_id] = value
@@ -153,11 +154,11 @@ def round_ranking(round: Round, *, include_drafts: bool = False) -> Ranking:
                 kept.append((pk, judge_id, entry_id, None, passed))
             continue
         sheet = sheets.get(pk, {})
-        if any(c.pk not in sheet for c in counted):
+        if any(pk_ not in sheet for pk_, *_rest in specs):
             if status == EvaluationStatus.SUBMITTED:
                 problems.append({"evaluation_id": pk, "problem": "incomplete"})
             continue
-        s = sheet_score((sheet[c.pk], c.min_score, c.max_score, c.weight, True) for c in counted)
+        s = sheet_score((sheet[pk_], low, high, weight, True) for pk_, low, high, weight in specs)
         if s is None:
             continue
         if status == EvaluationStatus.SUBMITTED and (total is None or Decimal(total) != s):

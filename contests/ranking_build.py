@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from contests.aggregation import aggregate, round2
 from contests.enums import AdvanceRule, RoundMode
-from contests.tiebreak import Candidate, break_ties, describe
+from contests.tiebreak import Candidate, break_ties, describe, trace_messages
 from contests.tiers import Tier, allocate, select_threshold, select_top_n
 
 SCREENING = "screening"
@@ -105,11 +105,16 @@ class Ranking:
         )
         rows = []
         for row in self.rows:
-            data = asdict(row)
-            for key in ("score", "std_error", "mean", "median", "spread"):
+            data = {name: getattr(row, name) for name in ROW_FIELDS}  # already JSON-native, but:
+            for key in DECIMAL_FIELDS:
                 data[key] = _s(data[key])
+            data["candidate_tiers"] = list(data["candidate_tiers"])
             rows.append(data)
-        return {"method": self.method, "parameters": _jsonable(parameters), "rows": _jsonable(rows)}
+        return {"method": self.method, "parameters": _jsonable(parameters), "rows": rows}
+
+
+ROW_FIELDS = [f.name for f in fields(RankingRow)]
+DECIMAL_FIELDS = ("score", "std_error", "mean", "median", "spread")
 
 
 def snapshot_hash(data: dict) -> str:
@@ -214,11 +219,16 @@ def build_ranking(
         steps = list(contest.tie_break_steps)
 
     cascade = break_ties(candidates, steps, decisions)
+    messages = trace_messages()
+
+    def label(entry_id):
+        return entries[entry_id][0]
+
     parameters.update(steps=cascade.steps, ignored_steps=cascade.ignored_steps)
     for entry_id, row in rows.items():
         row.rank = cascade.ranks.get(entry_id)
         row.trace_codes = cascade.trace.get(entry_id, [])
-        row.trace = [describe(item, lambda e: entries[e][0]) for item in row.trace_codes]
+        row.trace = [describe(item, label, messages) for item in row.trace_codes]
     unresolved = [list(g) for g in cascade.unresolved]
     for group in unresolved:
         for e in group:
@@ -251,10 +261,11 @@ def build_ranking(
 def _per_entry_extras(kept, sheets, counted, priority):
     """entry → (priority criterion mean on 0–100, count of top marks, {judge: S})."""
     prio_sum, prio_n, top, by_judge = defaultdict(Decimal), defaultdict(int), defaultdict(int), defaultdict(dict)
+    tops = [(c.pk, c.max_score) for c in counted]
     for pk, judge_id, entry_id, s, _passed in kept:
         sheet = sheets.get(pk, {})
         by_judge[entry_id][judge_id] = float(s)
-        top[entry_id] += sum(1 for c in counted if sheet.get(c.pk) == c.max_score)
+        top[entry_id] += sum(1 for pk_, high in tops if sheet.get(pk_) == high)
         if priority is not None and priority.pk in sheet:
             prio_sum[entry_id] += (
                 HUNDRED * (sheet[priority.pk] - priority.min_score) / (priority.max_score - priority.min_score)

@@ -19,7 +19,7 @@ the ranking recomputes it from the stored criterion scores and checks they are e
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -27,12 +27,16 @@ from django.utils.translation import gettext as _
 SCORE_PLACES = Decimal("0.0001")
 VALUE_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+_CONTEXT = Context(prec=34)  # whatever the thread's context says, 34 digits
 
 
 def to_decimal(value) -> Decimal:
     """Decimal from Decimal/int/str/float (floats through their shortest repr)."""
-    if isinstance(value, Decimal):
+    if type(value) is Decimal:
         return value
+    if type(value) is int:
+        return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
     return Decimal(value)
@@ -40,24 +44,24 @@ def to_decimal(value) -> Decimal:
 
 def sheet_score(items: Iterable[tuple]) -> Decimal | None:
     """S on 0–100 from (value, min, max, weight, counted) items; None if none counted."""
-    numerator = Decimal(0)
-    weights = Decimal(0)
-    with localcontext(Context(prec=34)):
-        for value, low, high, weight, counted in items:
-            if not counted:
-                continue
-            if value is None:
-                raise ValueError("a counted criterion has no value")
-            low, high, weight = to_decimal(low), to_decimal(high), to_decimal(weight)
-            if high <= low:
-                raise ValueError("criterion max must be above min")
-            if weight <= 0:
-                raise ValueError("criterion weight must be positive")
-            numerator += weight * (to_decimal(value) - low) / (high - low)
-            weights += weight
-        if weights == 0:
-            return None
-        return (HUNDRED * numerator / weights).quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+    ctx = _CONTEXT  # every inexact step (÷, Σ of quotients, ×100) at 34 digits
+    numerator = weights = ZERO
+    for value, low, high, weight, counted in items:
+        if not counted:
+            continue
+        if value is None:
+            raise ValueError("a counted criterion has no value")
+        value, low, high, weight = to_decimal(value), to_decimal(low), to_decimal(high), to_decimal(weight)
+        span = ctx.subtract(high, low)
+        if span <= 0:
+            raise ValueError("criterion max must be above min")
+        if weight <= 0:
+            raise ValueError("criterion weight must be positive")
+        numerator = ctx.add(numerator, ctx.divide(ctx.multiply(weight, ctx.subtract(value, low)), span))
+        weights = ctx.add(weights, weight)
+    if weights == 0:
+        return None
+    return ctx.divide(ctx.multiply(HUNDRED, numerator), weights).quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
 
 
 def validate_value(value, low, high) -> Decimal:

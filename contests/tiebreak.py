@@ -216,8 +216,23 @@ def step_label(step: str) -> str:
     }.get(step, step)
 
 
-def describe(item: Mapping, label: Callable[[Hashable], str] = str) -> str:
+def trace_messages() -> dict:
+    """The translated sentence templates, looked up once (pass to `describe` in loops)."""
+    return {
+        "steps": {step: step_label(step) for step in STEPS},
+        "unique": _("Score %(value)s: not tied."),
+        "tied": _("Score %(value)s: tied with %(entries)s."),
+        "unresolved": _("Still tied with %(entries)s: the chair decides."),
+        "equal": _("%(step)s: still equal."),
+        "between": _("%(step)s: ahead of %(ahead)s, behind %(behind)s."),
+        "ahead": _("%(step)s: ahead of %(ahead)s."),
+        "behind": _("%(step)s: behind %(behind)s."),
+    }
+
+
+def describe(item: Mapping, label: Callable[[Hashable], str] = str, messages: dict | None = None) -> str:
     """One translated sentence for a trace item; `label` turns an entry id into its code."""
+    m = messages or trace_messages()
 
     def names(ids) -> str:
         return ", ".join(label(x) for x in ids)
@@ -225,23 +240,17 @@ def describe(item: Mapping, label: Callable[[Hashable], str] = str) -> str:
     step, code = item["step"], item["code"]
     if step == "score":
         if code == "unique":
-            return _("Score %(value)s: not tied.") % {"value": item["value"]}
-        return _("Score %(value)s: tied with %(entries)s.") % {
-            "value": item["value"],
-            "entries": names(item["tied_with"]),
-        }
+            return m["unique"] % {"value": item["value"]}
+        return m["tied"] % {"value": item["value"], "entries": names(item["tied_with"])}
     if step == "unresolved":
-        return _("Still tied with %(entries)s: the chair decides.") % {"entries": names(item["tied_with"])}
-    what = step_label(step) if step == "chair" else f"{step_label(step)} ({item['value']})"
+        return m["unresolved"] % {"entries": names(item["tied_with"])}
+    name = m["steps"].get(step, step)
+    what = name if step == "chair" else f"{name} ({item['value']})"
     if code == "equal":
-        return _("%(step)s: still equal.") % {"step": what}
+        return m["equal"] % {"step": what}
     ahead, behind = item["ahead_of"], item["behind"]
     if ahead and behind:
-        return _("%(step)s: ahead of %(ahead)s, behind %(behind)s.") % {
-            "step": what,
-            "ahead": names(ahead),
-            "behind": names(behind),
-        }
+        return m["between"] % {"step": what, "ahead": names(ahead), "behind": names(behind)}
     if ahead:
-        return _("%(step)s: ahead of %(ahead)s.") % {"step": what, "ahead": names(ahead)}
-    return _("%(step)s: behind %(behind)s.") % {"step": what, "behind": names(behind)}
+        return m["ahead"] % {"step": what, "ahead": names(ahead)}
+    return m["behind"] % {"step": what, "behind": names(behind)}
