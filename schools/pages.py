@@ -53,7 +53,7 @@ class ProgrammePage(Page):
             context["schools_by_level"] = by_level
             context["school_total"] = sum(item["count"] for item in by_level)
             # Audit and contest figures through the board's providers (schools never imports them).
-            from schools.selectors_monitoring import programme_summary
+            from schools.selectors_monitoring import public_figures
 
-            context["monitoring"] = programme_summary(programme, chart=True)
+            context["monitoring"] = public_figures(programme)
         return context

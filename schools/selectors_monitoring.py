@@ -283,3 +283,18 @@ def programme_summary(programme: Programme, *, today: date | None = None, chart:
             "data": drawing["render"](points[: drawing["limit"]]),
         }
     return summary
+
+
+PUBLIC_FIGURES_SECONDS = 300
+
+
+def public_figures(programme: Programme) -> dict:
+    """The ProgrammePage's figures and chart, cached for five minutes per programme.
+
+    A public page must stay near a dozen queries (DESIGN §8): the figures cost about
+    fourteen, so a visitor pays them at most once every five minutes.
+    """
+    from django.core.cache import cache
+
+    key = f"monitoring:public-figures:{programme.pk}"
+    return cache.get_or_set(key, lambda: programme_summary(programme, chart=True), PUBLIC_FIGURES_SECONDS)

@@ -25,6 +25,10 @@ def test_programme_page_shows_audit_and_contest_figures(world, client, home_page
     assert '<span data-contest="awards">1</span>' in html
     assert 'id="programme-page-chart-title"' in html
     assert len(ctx.captured_queries) <= 30
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get(page.url)
+    assert again.context["monitoring"] == figures
+    assert len(cached.captured_queries) <= 12  # the figures come from the cache
 
 
 def test_programme_page_hides_figures_of_an_unpublished_programme(world, client, home_page):
