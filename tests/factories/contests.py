@@ -276,3 +276,46 @@ def selected_entry(*, programme, school, **fields):
     """A SELECTED initiative of `school` in a new (or given) contest of `programme`."""
     contest = fields.pop("contest", None) or ContestFactory(programme=programme, status=ContestStatus.RESULTS_PUBLISHED)
     return EntryFactory(contest=contest, school=school, status=EntryStatus.SELECTED, **fields)
+
+
+# --- helper "media": entry media and the contest page -------------------------------
+
+
+class EntryMediaFactory(factory.django.DjangoModelFactory):
+    """A ready PNG image of an entry, stored privately (built directly, not through the service)."""
+
+    class Meta:
+        model = "contests.EntryMedia"
+
+    entry = factory.SubFactory(EntryFactory)
+    kind = "image"
+    extension = ".png"
+    original_name = "ảnh.png"
+    content_type = "image/png"
+    size = 69
+    sha256 = "0" * 64
+    status = "ready"
+    position = factory.Sequence(lambda n: n + 1)
+    file = factory.django.FileField(
+        filename="x.png",
+        data=(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS"
+            b"\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00"
+            b"\x00IEND\xaeB`\x82"
+        ),
+    )
+
+
+def contest_page_factory():
+    """ContestPageFactory, built on first use (tests.factories.pages imports the page models)."""
+    from contests.pages import ContestPage
+    from tests.factories.pages import PageFactory
+
+    class ContestPageFactory(PageFactory):
+        class Meta:
+            model = ContestPage
+
+        title = factory.LazyAttribute(lambda page: page.contest.title)
+        slug = factory.LazyAttribute(lambda page: page.contest.slug)
+
+    return ContestPageFactory
