@@ -1,0 +1,118 @@
+"""Truth tables of the entry permissions: every role × (obj=None, own school's, another school's)."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from contests.enums import EntryStatus
+from schools.enums import SchoolLevel
+from schools.models import Enrolment
+from tests.conftest import fresh
+from tests.factories.contests import ContestFactory, EntryFactory, EntryMemberFactory
+
+ROLES = ["anonymous", "organiser", "officer", "teacher", "student", "judge", "other_teacher", "outsider"]
+
+
+@pytest.fixture
+def case(world):
+    contest = ContestFactory(programme=world.programme)
+    own = EntryFactory(contest=contest, school=world.school, status=EntryStatus.DRAFT, created_by=world.student_user)
+    other = EntryFactory(
+        contest=contest, school=world.other_school, status=EntryStatus.DRAFT, created_by=world.other_teacher
+    )
+    return {"None": None, "contest": contest, "own": own, "other": other}
+
+
+def _allowed(world, perm, obj) -> set[str]:
+    allowed = set()
+    for role in ROLES:
+        user = fresh(world.user_for(role)) or AnonymousUser()
+        if user.has_perm(perm, obj):
+            allowed.add(role)
+    return allowed
+
+
+SCHOOL_PEOPLE = {"teacher", "student", "other_teacher"}
+TEACHERS = {"teacher", "other_teacher"}
+
+TABLE = [
+    ("contests.view_entry", "None", {"organiser", *SCHOOL_PEOPLE}),
+    ("contests.view_entry", "own", {"organiser", "teacher", "student"}),
+    ("contests.view_entry", "other", {"organiser", "other_teacher"}),
+    ("contests.edit_entry", "None", SCHOOL_PEOPLE),
+    ("contests.edit_entry", "own", {"teacher", "student"}),
+    ("contests.edit_entry", "other", {"other_teacher"}),
+    ("contests.withdraw_entry", "None", SCHOOL_PEOPLE),
+    ("contests.withdraw_entry", "own", {"teacher", "student"}),
+    ("contests.withdraw_entry", "other", {"other_teacher"}),
+    ("contests.endorse_entry", "None", TEACHERS),
+    ("contests.endorse_entry", "own", {"teacher"}),
+    ("contests.endorse_entry", "other", {"other_teacher"}),
+    ("contests.submit_entry", "None", SCHOOL_PEOPLE),
+    ("contests.submit_entry", "contest", {"teacher", "student"}),
+    ("contests.check_entry", "None", {"organiser"}),
+    ("contests.check_entry", "own", {"organiser"}),
+    ("contests.check_entry", "other", {"organiser"}),
+    ("contests.view_contest_entries", "None", {"organiser"}),
+    ("contests.view_contest_entries", "contest", {"organiser"}),
+    ("contests.manage_contest", "None", {"organiser"}),
+    ("contests.manage_contest", "contest", {"organiser"}),
+]
+
+
+@pytest.mark.parametrize(("perm", "obj", "expected"), TABLE, ids=[f"{p}-{o}" for p, o, _e in TABLE])
+def test_entry_permission_truth_table(world, case, perm, obj, expected):
+    assert _allowed(world, perm, case[obj]) == expected
+
+
+def test_submit_entry_needs_the_window_open(world, case):
+    contest = case["contest"]
+    contest.closes_at = timezone.now() - timedelta(minutes=1)
+    contest.opens_at = contest.closes_at - timedelta(days=7)
+    contest.save()
+
+    assert _allowed(world, "contests.submit_entry", contest) == set()
+
+
+def test_submit_entry_needs_an_eligible_school(world, case):
+    contest = case["contest"]
+    contest.eligible_levels = [SchoolLevel.PRIMARY]
+    contest.save()
+
+    assert _allowed(world, "contests.submit_entry", contest) == set()
+
+
+def test_submit_entry_opens_to_the_other_school_once_enrolled(world, case):
+    Enrolment.objects.create(programme=world.programme, school=world.other_school)
+
+    assert _allowed(world, "contests.submit_entry", case["contest"]) == {"teacher", "student", "other_teacher"}
+
+
+def test_edit_entry_only_while_draft_or_returned(world, case):
+    own = case["own"]
+    own.status = EntryStatus.SUBMITTED
+    own.save()
+
+    assert _allowed(world, "contests.edit_entry", own) == set()
+
+
+def test_a_student_edits_only_an_entry_they_made_or_are_in(world, case):
+    own = case["own"]
+    own.created_by = world.teacher
+    own.save()
+    assert _allowed(world, "contests.edit_entry", own) == {"teacher"}
+
+    EntryMemberFactory(entry=own, student=world.student)
+
+    assert _allowed(world, "contests.edit_entry", own) == {"teacher", "student"}
+
+
+def test_withdraw_entry_closes_at_the_deadline(world, case):
+    contest = case["contest"]
+    contest.closes_at = timezone.now() - timedelta(minutes=1)
+    contest.opens_at = contest.closes_at - timedelta(days=7)
+    contest.save()
+
+    assert _allowed(world, "contests.withdraw_entry", case["own"]) == set()
