@@ -20,12 +20,15 @@ Properties: `leniencies` [(judge name, b)] (adjusted only); methods `row_for(ent
 `as_snapshot()` → {"method", "parameters", "rows"}, JSON-native (decimals as strings
 with 2 places), what ResultSnapshot stores and snapshot_hash hashes.
 
+`JudgeRow`: judge_id, name, n, mean (their mean S; screening: % passed), leniency and
+std_error (adjusted method only, else None).
+
 `RankingRow`: entry_id, code, title, school_id, score (Decimal, 2 places: the ranked
 value), std_error, mean, median, spread (Decimal 2 places or None), n_judges, rank,
 tier (PrizeTier.order), tier_id, tier_name, candidate_tiers (orders, for a boundary
 tie; None = no prize), advances (True/False; None: manual rule or undecided), flags
-(disagreement, boundary_tie, promoted_tie, advance_tie, unresolved_tie, not_comparable,
-no_scores, split_verdict), trace (translated sentences), trace_codes (machine-readable,
+(disagreement, boundary_tie, promoted_tie, advance_tie, unresolved_tie (not in screening),
+not_comparable, no_scores, split_verdict), trace (translated sentences), trace_codes (machine-readable,
 see contests.tiebreak), component, excluded_conflicts, and for screening rounds
 passes, fails, verdict ("pass" | "fail" | "split" | None).
 

@@ -182,6 +182,13 @@ def build_ranking(
             if verdict == "split":
                 row.flags.append("split_verdict")
             candidates.append(Candidate(entry_id, score))
+        votes: dict = defaultdict(list)
+        for _pk, judge_id, _e, _s_value, passed in kept:
+            votes[judge_id].append(bool(passed))
+        for judge_id, cast in votes.items():  # mean: the % of entries the judge passed
+            share = HUNDRED * sum(cast) / len(cast)
+            judges.append(JudgeRow(judge_id, names.get(judge_id, str(judge_id)), len(cast), round2(share), None, None))
+        judges.sort(key=lambda j: (j.name, j.judge_id))
         steps: list[str] = []
     else:
         result = aggregate([(j, e, s) for _pk, j, e, s, _p in kept], method=round.aggregation, entry_ids=list(entries))
@@ -230,7 +237,7 @@ def build_ranking(
         row.trace_codes = cascade.trace.get(entry_id, [])
         row.trace = [describe(item, label, messages) for item in row.trace_codes]
     unresolved = [list(g) for g in cascade.unresolved]
-    for group in unresolved:
+    for group in unresolved if not screening else ():  # a screening verdict does not need a strict order
         for e in group:
             rows[e].flags.append("unresolved_tie")
 

@@ -260,6 +260,12 @@ def test_round_ranking_screening_counts_passes():
         ("T-03", 0, 3, "fail", D("0.00"), False),
     ]
     assert ranking.row_for(b.pk).flags == ["split_verdict"]
+    # Judges: % of their sheets that pass (no leniency in screening)
+    assert [(j.n, j.mean, j.leniency) for j in ranking.judges] == [
+        (3, D("66.67"), None),
+        (3, D("33.33"), None),
+        (2, D("0.00"), None),
+    ]
 
 
 def test_round_ranking_counts_submitted_sheets_only_unless_drafts_asked():
