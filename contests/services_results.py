@@ -171,8 +171,11 @@ def _sync_awards(*, contest, snapshot: ResultSnapshot, placed: dict, user, round
 
 
 @transaction.atomic
-def results_publish(*, round: Round, user, confirm_disconnected: bool = False, reason: str = "") -> ResultSnapshot:
-    """Freeze the current ranking of `round` as the contest's published results."""
+def results_publish(
+    *, round: Round, user, confirm_disconnected: bool = False, reason: str = "", at=None
+) -> ResultSnapshot:
+    """Freeze the current ranking of `round` as the contest's published results.
+    `at` (the demo replays 2022) is the publication time; default now."""
     round = Round.objects.select_for_update().select_related("contest").get(pk=round.pk)
     contest = round.contest
     reason = nfc(reason)
@@ -183,7 +186,7 @@ def results_publish(*, round: Round, user, confirm_disconnected: bool = False, r
     data = ranking.as_snapshot()
     if not connected(ranking):
         data["parameters"] = {**data.get("parameters", {}), "disconnected_confirmed": reason}
-    now = timezone.now()
+    now = at or timezone.now()
     snapshot = ResultSnapshot(
         round=round,
         method=data["method"],
