@@ -119,6 +119,14 @@ def _load(round: Round, include_drafts: bool):
     }
 
 
+def _ids(raw) -> list[int]:
+    """A TieDecision's entry ids as ints ([] when the stored value is not a list of ids)."""
+    try:
+        return [int(x) for x in raw] if isinstance(raw, list) else []
+    except (TypeError, ValueError):
+        return []
+
+
 def _conflict_reason(judge_id, entry_id, school_id, school_conflicts, entry_conflicts, members) -> str | None:
     if (judge_id, entry_id) in entry_conflicts:
         return "entry"
@@ -180,7 +188,7 @@ def round_ranking(round: Round, *, include_drafts: bool = False) -> Ranking:
         kept=kept,
         excluded=excluded,
         problems=problems,
-        decisions=[Decision(pk, ids) for pk, ids in data["decisions"] if isinstance(ids, list)],
+        decisions=[Decision(pk, ids) for pk, ids in ((pk, _ids(raw)) for pk, raw in data["decisions"]) if ids],
         tiers=data["tiers"],
         names=data["names"],
     )

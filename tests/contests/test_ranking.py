@@ -359,3 +359,14 @@ def test_round_ranking_query_count_does_not_grow_with_entries():
 
     assert len(few.captured_queries) == len(many.captured_queries) == 10
     assert len(ranking.rows) == 50
+
+
+def test_round_ranking_reads_decision_ids_stored_as_text_and_skips_garbage(world):
+    contest, round, (a, b), (j1,) = make_round(2, 1, mode=RoundMode.RUBRIC)
+    for entry in (a, b):
+        sheet(round, j1, entry, [7, 7])
+    TieDecision.objects.create(round=round, entry_ids=[str(b.pk), str(a.pk)], reason="x", decided_by=world.organiser)
+    TieDecision.objects.create(round=round, entry_ids={"bad": 1}, reason="y", decided_by=world.organiser)
+    TieDecision.objects.create(round=round, entry_ids=["NTL-1"], reason="z", decided_by=world.organiser)
+
+    assert [row.entry_id for row in round_ranking(round).rows] == [b.pk, a.pk]
