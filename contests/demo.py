@@ -11,3 +11,4 @@ DEMO_LOGINS = [*demo_entries.DEMO_LOGINS, *demo_judging.DEMO_LOGINS]
 def seed(*, stdout=None, password=None):
     demo_entries.seed(stdout=stdout, password=password)
     demo_judging.seed(stdout=stdout, password=password)
+    __import__("contests.demo_live").demo_live.seed(stdout=stdout, password=password)
