@@ -46,7 +46,10 @@ class ContestBoardProvider:
     order = 30
 
     def columns(self):
-        return [Column("entries", _("Contest entries"), numeric=True), Column("awards", _("Awards"), numeric=True)]
+        return [
+            Column("entries", _("Contest entries"), numeric=True, required=False),
+            Column("awards", _("Awards"), numeric=True, required=False),
+        ]
 
     def collect(self, programme, *, school_ids, today) -> Contribution:
         contests = list(Contest.objects.filter(programme=programme).order_by("opens_at", "pk"))

@@ -33,6 +33,7 @@ class Column:
     key: str
     label: str
     numeric: bool = False  # sorted and exported as a number
+    required: bool = True  # counts in the row's state (taking part in a contest is optional)
 
 
 @dataclass

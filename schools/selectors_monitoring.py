@@ -146,8 +146,9 @@ class Board:
 SORTS = ("name", "area", "state")
 
 
-def _row_state(cells: dict) -> str:
-    states = [c.state for c in cells.values() if c.state != NOT_APPLICABLE]
+def _row_state(cells: dict, required: set) -> str:
+    """The worst state of the row's required cells (contest columns are optional)."""
+    states = [c.state for key, c in cells.items() if key in required and c.state != NOT_APPLICABLE]
     return min(states, key=STATE_RANK.__getitem__) if states else DONE
 
 
@@ -214,8 +215,10 @@ def board_for(
         figures[provider.key] = contribution.figures
         chart = chart or contribution.chart
 
+    required = {c.key for c in columns if c.required}
     everyone = [
-        Row(school=s, cells=cells[s.pk], state=_row_state(cells[s.pk]), reminder=reminders.get(s.pk)) for s in schools
+        Row(school=s, cells=cells[s.pk], state=_row_state(cells[s.pk], required), reminder=reminders.get(s.pk))
+        for s in schools
     ]
     rows = everyone
     if area is not None:
