@@ -47,3 +47,5 @@ rules.add_perm("contests.view_entry_media", is_published_entry | may_view_entry_
 
 # Near-duplicate slogans of a contest (views/duplicates.py): its organisers.
 rules.add_perm("contests.view_duplicates", is_organiser_of_contest)
+# Prize tiers are edited inline in the contest's admin form (admin_contests.py).
+rules.add_perm("contests.manage_prizetier", is_organiser_of_contest)
