@@ -24,7 +24,7 @@
     }
     var p = parts(left);
     output.textContent = element.getAttribute("data-label-left")
-      .replace("%(days)s", p.days).replace("%(hours)s", p.hours).replace("%(minutes)s", p.minutes);
+      .replace("{days}", p.days).replace("{hours}", p.hours).replace("{minutes}", p.minutes);
     return true;
   }
 
