@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from contests.aggregation import aggregate, round2
 from contests.enums import AdvanceRule, RoundMode
@@ -147,7 +147,7 @@ def _screening(kept, entries):
         p, f = passes[entry_id], fails[entry_id]
         n = p + f
         verdict = None if n == 0 else ("pass" if p > f else "fail" if f > p else "split")
-        score = None if n == 0 else (HUNDRED * p / n).quantize(Decimal("0.01"))
+        score = None if n == 0 else (HUNDRED * p / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         out[entry_id] = (p, f, n, score, verdict)
     return out
 
