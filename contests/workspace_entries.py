@@ -2,6 +2,7 @@
 endorse, organisers check)."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schools.enums import Role
@@ -9,16 +10,16 @@ from schools.workspace import Link, Section
 
 
 def entry_sections(user) -> list[Section]:
-    from contests.selectors_entries import contests_of_participant, contests_open_to, contests_organised_by
+    from contests.selectors_entries import contests_open_to, contests_organised_by
 
     sections = []
-    if user.has_perm("contests.view_entry") and (user.has_perm("contests.submit_entry")):
+    if user.has_perm("contests.submit_entry"):
         open_contests = contests_open_to(user)
         links = [
             Link(
                 c.title,
                 reverse("contests:my_entries", args=[c.slug]),
-                _("Open for entries until %(time)s") % {"time": c.closes_at.astimezone().strftime("%d/%m/%Y")},
+                _("Open for entries until %(time)s") % {"time": timezone.localtime(c.closes_at).strftime("%d/%m/%Y")},
             )
             for c in open_contests
         ]
@@ -54,5 +55,4 @@ def entry_sections(user) -> list[Section]:
                     links=[Link(c.title, reverse("contests:contest_entries", args=[c.slug])) for c in organised],
                 )
             )
-    del contests_of_participant
     return sections
