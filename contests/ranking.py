@@ -36,6 +36,8 @@ Rules: only SUBMITTED evaluations count (drafts too with include_drafts, if comp
 a conflicted judge's evaluation never counts (a ConflictOfInterest row naming the
 entry's school or the entry, or a teacher/student Membership of the entry's school);
 S is recomputed with `contests.scoring.sheet_score` from the stored criterion scores.
+Tie decisions: the latest TieDecision whose entry_ids contain a whole tied group orders
+it (the cascade's last step); adjusted scores are not clipped to 0–100.
 Entries: those assigned or evaluated in the round, except draft/withdrawn/ineligible.
 Prize tiers apply to the contest's last round only; the round's advance rule
 (top N / threshold) gives `advances`. Screening rounds: score = % of judges passing,
