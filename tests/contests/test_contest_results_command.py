@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
+from django.utils.translation import gettext
 
 from contests.enums import EntryStatus, EvaluationStatus, RoundMode
 from contests.scoring import sheet_score
@@ -95,3 +96,17 @@ def test_contest_results_contest_without_rounds():
     ContestFactory(slug="trong")
     with pytest.raises(CommandError):
         run("trong")
+
+
+def test_contest_results_text_of_a_screening_round_shows_verdicts(contest):
+    screening = contest.rounds.get(order=1)
+    entry = contest.entries.get(code="NTL-03")
+    for passed in (True, True, False):
+        EvaluationFactory(round=screening, entry=entry, status=EvaluationStatus.SUBMITTED, passed=passed)
+
+    lines = run("nhua-2022", "--round", "1").splitlines()  # always in the site's language
+
+    with translation.override("vi"):
+        words = [gettext(w) for w in ("Pass", "Fail", "Verdict", "Advances", "pass", "yes")]
+    assert all(word in lines[2] for word in words[:4])
+    assert lines[3].split() == ["1", "NTL-03", "66.67", "2", "1", words[4], "3", words[5]]

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from contests.enums import EvaluationStatus
+from contests.enums import AdvanceRule, EvaluationStatus
 from contests.models import Contest, Round
 from contests.ranking import round_ranking
 
@@ -78,23 +79,31 @@ class Command(BaseCommand):
                 _("Judges and entries form %(count)s separate groups: scores of different groups are not comparable.")
                 % {"count": len(ranking.components)}
             )
-        header = (_("Rank"), _("Code"), _("Score"), "±", _("Median"), _("Spread"), _("Judges"), _("Prize"), _("Flags"))
-        table = [header]
+        screening = ranking.method == "screening"
+        advancing = round.advance_rule != AdvanceRule.MANUAL or screening
+        header = [_("Rank"), _("Code"), _("Score"), "±", _("Median"), _("Spread"), _("Judges"), _("Prize")]
+        if screening:
+            header[3:6] = [_("Pass"), _("Fail"), _("Verdict")]
+        if advancing:
+            header.append(_("Advances"))
+        table = [header + [_("Flags")]]
         for row in ranking.rows:
-            table.append(
-                (
-                    "" if row.rank is None else str(row.rank),
-                    row.code,
-                    _num(row.score),
-                    _num(row.std_error),
-                    _num(row.median),
-                    _num(row.spread),
-                    str(row.n_judges),
-                    row.tier_name or ("?" if "boundary_tie" in row.flags else ""),
-                    ", ".join(row.flags),
-                )
-            )
-        widths = [max(len(str(r[i])) for r in table) for i in range(len(header))]
+            cells = [
+                "" if row.rank is None else str(row.rank),
+                row.code,
+                _num(row.score),
+                _num(row.std_error),
+                _num(row.median),
+                _num(row.spread),
+                str(row.n_judges),
+                row.tier_name or ("?" if "boundary_tie" in row.flags else ""),
+            ]
+            if screening:
+                cells[3:6] = [str(row.passes), str(row.fails), VERDICTS.get(row.verdict, "")]
+            if advancing:
+                cells.append({True: _("yes"), False: _("no")}.get(row.advances, "?"))
+            table.append(cells + [", ".join(row.flags)])
+        widths = [max(len(str(r[i])) for r in table) for i in range(len(table[0]))]
         lines += ["  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in table]
         for group in ranking.boundary_ties:
             lines.append(
@@ -115,6 +124,9 @@ class Command(BaseCommand):
                 % {"id": problem["evaluation_id"], "problem": problem["problem"]}
             )
         return "\n".join(lines) + "\n"
+
+
+VERDICTS = {"pass": _lazy("pass"), "fail": _lazy("fail"), "split": _lazy("split")}
 
 
 def _num(value) -> str:
