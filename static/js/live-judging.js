@@ -4,7 +4,7 @@
 // stores a second sheet. Without JavaScript the form is a plain POST and the steppers stay hidden.
 (function () {
   "use strict";
-  var form = document.getElementById("score-form");
+  var form = document.getElementById("score-form"); // note: form.action is its "action" buttons, not the URL
   if (!form) return;
   var status = document.getElementById("sheet-status");
   function show(text, ok) {
@@ -32,6 +32,7 @@
 
   if (!window.fetch || !window.FormData) return;
   var pending = null; // the FormData being sent until the server answers
+  var inFlight = false;
   var retryTimer = null;
 
   function clearErrors() {
@@ -60,14 +61,17 @@
 
   function send() {
     clearTimeout(retryTimer);
+    if (inFlight || !pending) return;
+    inFlight = true;
     show(form.dataset.sending || "…");
-    fetch(form.action, {
+    fetch(form.getAttribute("action"), {
       method: "POST", body: pending, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" },
     }).then(function (response) {
       return response.json().then(function (json) { return { status: response.status, json: json }; });
     }).then(function (answer) {
       var json = answer.json;
+      inFlight = false;
       pending = null;
       form.classList.remove("sending");
       if (json.ok) {
@@ -77,6 +81,7 @@
         showErrors(json);
       }
     }).catch(function () {
+      inFlight = false;
       show(form.dataset.offline || "offline", false);
       retryTimer = setTimeout(send, 3000);
     });
