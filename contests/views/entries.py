@@ -237,7 +237,9 @@ def entry_new(request, slug):
                     return _after_save(request, entry)
                 return _page(request, form, contest, school, entry_detail(entry), status=400)
         return _page(request, form, contest, school, status=400)
-    form, school = _form_for(request, contest, schools, initial={"client_id": uuid.uuid4()})
+    own = _own_student(request.user, schools[0])
+    initial = {"client_id": uuid.uuid4(), "members": [own.pk] if own else []}
+    form, school = _form_for(request, contest, schools, initial=initial)
     return _page(request, form, contest, school)
 
 
