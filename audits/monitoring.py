@@ -92,6 +92,7 @@ class AuditBoardProvider:
             .order_by()
         }
         required = programme.required_audit_days or 1
+        days_text = _("%(done)s/%(required)s days")
         cells, points = {}, {}
         for result in results.schools:
             row = {}
@@ -108,7 +109,7 @@ class AuditBoardProvider:
                     state = IN_PROGRESS
                 else:
                     state = MISSING
-                text = _("%(done)s/%(required)s days") % {"done": verified, "required": required}
+                text = days_text % {"done": verified, "required": required}
                 row[str(phase)] = Cell(state, text, verified, verified)
             final_period = periods.get(Phase.FINAL)
             if result.paired:

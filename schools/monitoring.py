@@ -26,6 +26,12 @@ IN_PROGRESS = "in_progress"
 DONE = "done"
 NOT_APPLICABLE = "none"
 STATES = (LATE, MISSING, IN_PROGRESS, DONE)
+BADGES = {
+    DONE: "text-bg-success",
+    LATE: "text-bg-danger",
+    IN_PROGRESS: "text-bg-warning",
+    MISSING: "text-bg-secondary",
+}
 
 
 @dataclass
@@ -42,6 +48,11 @@ class Cell:
     text: str = ""
     sort: float | str | None = None
     number: float | None = None  # the exported value (XLSX)
+
+    @property
+    def badge(self) -> str:
+        """The Bootstrap classes of the state's badge."""
+        return BADGES.get(self.state, "text-bg-light border")
 
 
 @dataclass
@@ -102,10 +113,12 @@ def provider(key: str):
 
 
 def number_text(value, digits: int = 1) -> str:
-    """A figure in the current locale ("21,3" in Vietnamese), or an en dash."""
-    from django.utils.formats import number_format
+    """A figure in the current locale ("21,3" in Vietnamese), or an en dash (fast: no grouping)."""
+    from django.utils.formats import get_format
 
-    return "–" if value is None else number_format(round(value, digits), digits)
+    if value is None:
+        return "–"
+    return f"{round(value, digits):.{digits}f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def change_text(pct) -> str:

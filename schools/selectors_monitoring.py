@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schools.enums import PlanStatus, Role, SchoolLevel
+from schools.enums import PLAN_NOT_STARTED, PlanStatus, Role, SchoolLevel
 from schools.models import ActionPlan, Programme, Reminder, School
 from schools.monitoring import (
     DONE,
@@ -89,7 +89,7 @@ def board_school_ids(user, programme: Programme) -> list[int] | None:
 # Plans --------------------------------------------------------------------------------------
 
 
-def plan_cell(plan: ActionPlan | None, deadline: date | None, today: date) -> Cell:
+def plan_cell(plan: ActionPlan | None, deadline: date | None, today: date, labels: dict | None = None) -> Cell:
     """Done: approved; late: never submitted once the deadline has passed; in progress: a plan
     that is being written or reviewed; missing: no plan yet (deadline not passed)."""
     submitted = plan is not None and plan.first_submitted_at is not None
@@ -101,8 +101,13 @@ def plan_cell(plan: ActionPlan | None, deadline: date | None, today: date) -> Ce
         state = IN_PROGRESS
     else:
         state = MISSING
-    text = str(status_label(plan.status)) if plan is not None else _("Not started")
+    labels = labels or plan_labels()
+    text = labels[plan.status if plan is not None else PLAN_NOT_STARTED]
     return Cell(state, text, STATE_RANK[state])
+
+
+def plan_labels() -> dict:
+    return {value: str(status_label(value)) for value in (PLAN_NOT_STARTED, *PlanStatus.values)}
 
 
 # The board ----------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ class Row:
     cells: dict  # column key -> Cell
     state: str
     reminder: Reminder | None = None
-    ordered: list = field(default_factory=list)  # [(Column, Cell)] in the board's column order
+    ordered: list = field(default_factory=list)  # [(Column, Cell, state label)] in the board's column order
 
     def cell_list(self, columns):
         return [(column, self.cells.get(column.key) or Cell(NOT_APPLICABLE, "–")) for column in columns]
@@ -191,7 +196,8 @@ def board_for(
         reminders.setdefault(reminder.school_id, reminder)  # newest first
 
     columns = [Column("plan", _("Action plan"))]
-    cells = {s.pk: {"plan": plan_cell(plans.get(s.pk), programme.plan_deadline, today)} for s in schools}
+    labels = plan_labels()
+    cells = {s.pk: {"plan": plan_cell(plans.get(s.pk), programme.plan_deadline, today, labels)} for s in schools}
     filed = sum(1 for p in plans.values() if p.first_submitted_at is not None)
     approved = sum(1 for p in plans.values() if p.status == PlanStatus.APPROVED)
     stats = [
@@ -232,8 +238,9 @@ def board_for(
     if key not in SORTS and key not in {c.key for c in columns}:
         key = "name"
     rows = sorted(rows, key=_sort_key(key), reverse=descending)
+    labels = {state: str(state_label(state)) for state in (*STATES, NOT_APPLICABLE)}
     for row in rows:
-        row.ordered = row.cell_list(columns)
+        row.ordered = [(column, cell, labels[cell.state]) for column, cell in row.cell_list(columns)]
 
     if chart is not None:
         points = [chart["points"][r.school.pk] for r in rows if r.school.pk in chart["points"]]

@@ -111,14 +111,12 @@ def board_export(request, slug):
     sheet.append(header)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
+    labels = {state: str(state_label(state)) for state in STATES}
     for row in board.rows:
         values = [row.school.code, row.school.name, row.school.area.name, row.school.get_level_display()]
-        values.append(str(state_label(row.state)))
-        for column, cell in row.cell_list(board.columns):
-            values += [
-                cell.number if column.numeric and cell.number is not None else cell.text,
-                str(state_label(cell.state)),
-            ]
+        values.append(labels[row.state])
+        for column, cell, label in row.ordered:
+            values += [cell.number if column.numeric and cell.number is not None else cell.text, label]
         reminder = row.reminder
         values.append(timezone.localtime(reminder.created_at).strftime("%d/%m/%Y %H:%M") if reminder else "")
         sheet.append(values)
