@@ -6,9 +6,10 @@ Contract (stable; the judging service stores `sheet_score(...)` as Evaluation.to
 the ranking recomputes it from the stored criterion scores and checks they are equal):
 
 - `sheet_score(items)`: items are (value, min, max, weight, counted) tuples (Decimal,
-  int, float or str values are accepted; floats go through str()). Criteria with
-  counted False are ignored. Returns S quantised to 4 decimal places (ROUND_HALF_UP,
-  the precision of Evaluation.total), or None when no counted criterion exists.
+  int, float or str values are accepted; floats go through repr()). Criteria with
+  counted False are ignored. Returns S computed exactly (one integer fraction) and
+  rounded once to 4 decimal places, half up (the precision of Evaluation.total), or
+  None when no counted criterion exists.
   A counted criterion whose value is None raises ValueError (an incomplete sheet has
   no score); the caller validates completeness before.
 - `validate_value(value, min, max)`: the value a judge typed, as a Decimal with at most
@@ -43,9 +44,14 @@ def to_decimal(value) -> Decimal:
 
 
 def sheet_score(items: Iterable[tuple]) -> Decimal | None:
-    """S on 0–100 from (value, min, max, weight, counted) items; None if none counted."""
-    ctx = _CONTEXT  # every inexact step (÷, Σ of quotients, ×100) at 34 digits
-    numerator = weights = ZERO
+    """S on 0–100 from (value, min, max, weight, counted) items; None if none counted.
+
+    Exact: the sum of fractions is kept as one integer fraction and rounded once.
+    """
+    ctx = _CONTEXT  # differences and products of short decimals: exact at 34 digits
+    num, den = 0, 1  # Σ w·(x − min)/(max − min) as num/den
+    weights = ZERO
+    counted_any = False
     for value, low, high, weight, counted in items:
         if not counted:
             continue
@@ -57,11 +63,20 @@ def sheet_score(items: Iterable[tuple]) -> Decimal | None:
             raise ValueError("criterion max must be above min")
         if weight <= 0:
             raise ValueError("criterion weight must be positive")
-        numerator = ctx.add(numerator, ctx.divide(ctx.multiply(weight, ctx.subtract(value, low)), span))
+        p1, q1 = ctx.multiply(weight, ctx.subtract(value, low)).as_integer_ratio()
+        p2, q2 = span.as_integer_ratio()
+        term_num, term_den = p1 * q2, q1 * p2
+        num, den = num * term_den + term_num * den, den * term_den
         weights = ctx.add(weights, weight)
-    if weights == 0:
+        counted_any = True
+    if not counted_any:
         return None
-    return ctx.divide(ctx.multiply(HUNDRED, numerator), weights).quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+    pw, qw = weights.as_integer_ratio()
+    top, bottom = 1_000_000 * num * qw, den * pw  # S × 10⁴ = 100 × 10⁴ × (num/den) ÷ W
+    quotient, remainder = divmod(abs(top), bottom)
+    if 2 * remainder >= bottom:  # half up (away from zero), as Decimal's ROUND_HALF_UP
+        quotient += 1
+    return Decimal(-quotient if top < 0 else quotient).scaleb(-4)
 
 
 def validate_value(value, low, high) -> Decimal:
