@@ -76,3 +76,11 @@ def test_validate_value_message_names_the_range():
     with translation.override("vi"), pytest.raises(ValidationError) as caught:
         validate_value("12", D("1.00"), D("10.00"))
     assert "1" in caught.value.messages[0] and "10" in caught.value.messages[0]
+
+
+def test_sheet_score_is_exact_where_thirds_meet_a_half():
+    # 100 × (1/3 + 1/3 + 1/3 + 1/32) ÷ 4 = 25.78125 exactly → half up 25.7813.
+    # Summing 34-digit quotients gives 25.781249999… and would round down to 25.7812.
+    items = [(1, 0, 3, 1, True)] * 3 + [(1, 0, 32, 1, True)]
+    assert sheet_score(items) == D("25.7813")
+    assert sheet_score([(1, 0, 3, 1, True)] * 3) == D("33.3333")
