@@ -23,6 +23,10 @@ def round_of_contest(contest: Contest, order: int) -> Round | None:
     return Round.objects.select_related("contest__programme").filter(contest=contest, order=order).first()
 
 
+def round_has_next(round: Round) -> bool:
+    return Round.objects.filter(contest_id=round.contest_id, order__gt=round.order).exists()
+
+
 def rounds_of_contest(contest: Contest) -> list[Round]:
     return list(Round.objects.filter(contest=contest).order_by("order"))
 
@@ -304,6 +308,13 @@ class RankingView:
     screening: bool
 
 
+def _flag_labels(flags) -> list[str]:
+    """Labels of a row's flags; disagreement is shown with the spread, and a tie flagged
+    more precisely (boundary, promoted, advance line) is not also called "tied"."""
+    precise = {BOUNDARY_TIE, "promoted_tie", "advance_tie"} & set(flags)
+    return [FLAG_LABELS.get(f, f) for f in flags if f != DISAGREEMENT and not (f == "unresolved_tie" and precise)]
+
+
 def ranking_view(round: Round) -> RankingView:
     """The ranking of `round` (from contests.ranking) joined to its entries in bulk."""
     ranking = ranking_of(round)
@@ -326,7 +337,7 @@ def ranking_view(round: Round) -> RankingView:
                 median=r["median"],
                 tier_name=tier_names.get(r["tier"]),
                 flags=r["flags"],
-                flag_labels=[FLAG_LABELS.get(f, f) for f in r["flags"] if f != DISAGREEMENT],
+                flag_labels=_flag_labels(r["flags"]),
                 trace=r["trace"],
                 disagreement=DISAGREEMENT in r["flags"],
                 boundary_tie=BOUNDARY_TIE in r["flags"],

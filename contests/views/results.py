@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 
 from contests import services_results as services
 from contests.selectors_results import (
+    METHOD_LABELS,
     contest_get,
     entries_by_id,
     ranking_view,
+    round_has_next,
     round_of_contest,
     snapshot_get,
     snapshots_of_round,
@@ -60,6 +62,7 @@ def ranking(request, slug, order):
             "decisions": tie_decisions_of(round),
             "snapshots": snapshots_of_round(round),
             "can_decide": request.user.has_perm("contests.decide_results", contest),
+            "has_next": round_has_next(round),
         },
     )
 
@@ -162,6 +165,7 @@ def snapshot(request, slug, pk):
             "snapshot": snap,
             "rows": rows,
             "hash_ok": services.snapshot_hash_check(snap),
+            "method_label": METHOD_LABELS.get(snap.method, snap.method),
         },
     )
 

@@ -16,7 +16,7 @@ from contests.selectors_results import published_results
 from contests.services_results import results_publish
 from schools.services import student_consent_record
 from tests.factories import StudentFactory
-from tests.factories.contests import ContestFactory, EntryMemberFactory, scored_round
+from tests.factories.contests import ContestFactory, EntryMemberFactory, RoundFactory, scored_round
 
 
 @pytest.fixture
@@ -199,3 +199,26 @@ def test_winners_query_count_is_constant(world):
 def test_no_winners_before_publishing(world):
     assert published_results(_contest(world)) is None
     assert render_to_string("contests/includes/winners.html", {"results": None}).strip() == ""
+
+
+def test_advance_page_advances_by_the_rule(world, organiser_client):
+    round, entries, _judges = scored_round(
+        contest=_contest(world), scores=[[90, 80], [70, 60], [50, 40]], advance_rule="top_n", advance_count=2
+    )
+    RoundFactory(contest=round.contest, order=round.order + 1)
+    ranking = organiser_client.get(_ranking_url(round)).content.decode()
+    assert 'id="advance-link"' in ranking and 'id="publish-link"' not in ranking
+    url = reverse("contests:round_advance", args=[round.contest.slug, round.order])
+    assert organiser_client.get(url).status_code == 200
+    assert organiser_client.post(url).status_code == 302
+    statuses = [type(e).objects.get(pk=e.pk).status for e in entries]
+    assert statuses == ["advanced", "advanced", "eligible"]
+
+
+def test_workspace_lists_rankings_for_organisers_only(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, _entries, _judges = scored_round(contest=_contest(world), scores=[[90, 80]])
+    url = reverse("contests:ranking", args=[round.contest.slug, round.order])
+    assert url in client_for(world.organiser).get(reverse("workspace:home")).content.decode()
+    for role in ("teacher", "judge", "officer"):
+        assert url not in client_for(world.user_for(role)).get(reverse("workspace:home")).content.decode()
