@@ -12,3 +12,4 @@ def seed(*, stdout=None, password=None):
     demo_entries.seed(stdout=stdout, password=password)
     demo_judging.seed(stdout=stdout, password=password)
     __import__("contests.demo_live").demo_live.seed(stdout=stdout, password=password)
+    __import__("contests.demo_certificates").demo_certificates.seed(stdout=stdout, password=password)
