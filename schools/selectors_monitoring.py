@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.enums import PLAN_NOT_STARTED, PlanStatus, Role, SchoolLevel
-from schools.models import ActionPlan, Programme, Reminder, School
+from schools.models import ActionPlan, Enrolment, Programme, Reminder, School
 from schools.monitoring import (
     DONE,
     IN_PROGRESS,
@@ -190,6 +190,8 @@ def board_for(
     schools = list(schools)
     ids = [s.pk for s in schools]
     school_ids = None if scope is None else ids
+    if school_ids is not None and len(ids) == Enrolment.objects.filter(programme=programme).count():
+        school_ids = None  # an officer over every enrolled school: the providers' cheaper whole-programme path
     plans = {p.school_id: p for p in ActionPlan.objects.filter(programme=programme, school_id__in=ids)}
     reminders: dict[int, Reminder] = {}
     for reminder in Reminder.objects.filter(programme=programme, school_id__in=ids).select_related("sent_by"):
