@@ -320,8 +320,8 @@ def ranking_view(round: Round) -> RankingView:
     ranking = ranking_of(round)
     raw = rows_of(ranking)
     entries = entries_by_id(r["entry_id"] for r in raw)
-    tiers = list(round.contest.prize_tiers.all())
-    tier_names = {t.order: t.name for t in tiers}
+    tiers = list(ranking.tiers)  # [{"id", "order", "name", "count"}], loaded with the ranking
+    tier_names = {t["order"]: t["name"] for t in tiers}
     rows = []
     for r in raw:
         entry = entries.get(r["entry_id"])
