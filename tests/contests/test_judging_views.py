@@ -227,4 +227,32 @@ def test_scoring_page_query_count(world, client_for, setup):
     round_, entries = setup
     client = client_for(world.judge)
     count = _queries(client, _score_url(round_, entries[0]))
-    assert count <= 16
+    assert count <= 13  # session, user, round, conflicts (2), assignments, sheets, criteria, entry (3), site (2)
+
+
+def test_workspace_sections_show_the_judges_progress_and_the_organisers_link(world, setup):
+    from contests.workspace_judging import judging_sections
+    from tests.conftest import fresh
+
+    round_, entries = setup
+    Evaluation.objects.create(round=round_, judge=world.judge, entry=entries[0], status=EvaluationStatus.SUBMITTED)
+    (section,) = judging_sections(fresh(world.judge))
+    assert section.links[0].label == f"{round_.name} · 1/2"
+    (organiser_section,) = judging_sections(fresh(world.organiser))
+    assert organiser_section.key == "judging-manage"
+    assert judging_sections(fresh(world.teacher)) == []
+
+
+def test_screening_round_needs_a_pass_or_fail(world, client_for, setup):
+    round_, entries = setup
+    round_.mode = RoundMode.SCREENING
+    round_.save()
+    round_.criteria.all().delete()
+    client = client_for(world.judge)
+    response = client.post(_score_url(round_, entries[0]), {"action": "submit", "passed": ""})
+    assert response.status_code == 400
+    assert not Evaluation.objects.filter(status=EvaluationStatus.SUBMITTED).exists()
+    response = client.post(_score_url(round_, entries[0]), {"action": "submit", "passed": "1"})
+    assert response.status_code == 302
+    evaluation = Evaluation.objects.get()
+    assert (evaluation.status, evaluation.passed, evaluation.total) == (EvaluationStatus.SUBMITTED, True, None)
