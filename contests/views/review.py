@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,8 @@ from contests.selectors_entries import (
 )
 from contests.services_entries import CHECKABLE, entry_check, entry_endorse, entry_return
 from contests.views.entries import contest_or_404, entry_or_404
+
+PER_PAGE = 100
 
 
 @login_required
@@ -86,7 +89,9 @@ def _filtered(request, contest):
 def contest_entries(request, slug):
     contest = contest_or_404(request, slug, "contests.view_contest_entries")
     form, entries = _filtered(request, contest)
-    entries = list(entries)
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     counts = entry_status_counts(contest)
     return render(
         request,
@@ -94,7 +99,9 @@ def contest_entries(request, slug):
         {
             "contest": contest,
             "form": form,
-            "entries": entries,
+            "entries": list(page.object_list),
+            "page": page,
+            "query": query.urlencode(),
             "status_counts": [
                 (status, label, counts[status]) for status, label in EntryStatus.choices if counts.get(status)
             ],
