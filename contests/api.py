@@ -5,7 +5,8 @@
   parameters, hash, rows). 404 for an unknown contest, and for results that are not
   published or not public unless the user may see them (`contests.view_results`:
   organisers). Rows carry no per-person data beyond the public name rule: a student's
-  name only with both consents, else initials and class.
+  name only with both consents, else initials and class; parameters carry nothing per
+  judge (no judge ids or leniencies, only the size of each connected component).
 """
 
 from datetime import datetime
@@ -15,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from contests.models import Contest
-from contests.selectors_results import public_contests, public_rows, published_snapshot
+from contests.selectors_results import public_contests, public_parameters, public_rows, published_snapshot
 
 router = Router(tags=["contests"])
 
@@ -80,7 +81,7 @@ def contest_results(request, slug: str):
         "title": contest.title,
         "round": snapshot.round.name,
         "method": snapshot.method,
-        "parameters": snapshot.parameters,
+        "parameters": public_parameters(snapshot.parameters),
         "sha256": snapshot.sha256,
         "published_at": snapshot.published_at,
         "rows": public_rows(snapshot),

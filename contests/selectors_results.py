@@ -238,6 +238,17 @@ def published_results(contest: Contest) -> PublishedResults | None:
     return PublishedResults(contest=contest, snapshot=snapshot, tiers=list(tiers.values()), selection=tier_count == 1)
 
 
+def public_parameters(parameters: dict) -> dict:
+    """The snapshot's parameters without anything per judge (ids, leniencies): the method,
+    the tie-break and tier settings, and the size of each connected component."""
+    public = {k: v for k, v in parameters.items() if k not in ("judges", "components")}
+    public["components"] = [
+        {"entries": len(c.get("entry_ids", [])), "judges": len(c.get("judge_ids", []))}
+        for c in parameters.get("components", [])
+    ]
+    return public
+
+
 def public_rows(snapshot: ResultSnapshot) -> list[dict]:
     """The snapshot's rows for the public: code, title, school, rank, score, tier, team."""
     rows = snapshot.rows

@@ -130,3 +130,22 @@ def test_contest_results_in_openapi(client):
     paths = client.get(reverse("api:openapi-json")).json()["paths"]
     assert "/api/v1/contests/" in paths
     assert "/api/v1/contests/{slug}/results/" in paths
+
+
+def test_contest_results_after_publishing_hide_judges(world, client):
+    from contests.services_results import results_publish
+    from tests.factories.contests import scored_round
+
+    contest = ContestFactory(programme=world.programme, slug="that-su", status=ContestStatus.JUDGING)
+    round, entries, judges = scored_round(contest=contest, scores=[[90, 80], [70, 60]], tiers=[("Giải Nhất", 1)])
+    snapshot = results_publish(round=round, user=world.organiser)
+    data = client.get(reverse("api:contest_results", kwargs={"slug": "that-su"})).json()
+    assert data["sha256"] == snapshot.sha256
+    assert [(r["code"], r["rank"], r["score"], r["tier"]) for r in data["rows"]] == [
+        (entries[0].code, 1, 85.0, "Giải Nhất"),
+        (entries[1].code, 2, 65.0, None),
+    ]
+    assert data["parameters"]["components"] == [{"entries": 2, "judges": 2}]
+    text = str(data)
+    assert "judge_id" not in text and "leniency" not in text
+    assert judges[0].username not in text
