@@ -61,17 +61,18 @@ def test_judge_scores_three_entries_live_losing_the_connection_once(live_site, b
                 page.locator("#sheet-status.text-danger").wait_for()
                 _shot(page, "judging-live-offline")
                 page.click("button[name=action][value=submit]")  # a double tap while offline sends nothing more
-                context.set_offline(False)
-                page.evaluate("window.dispatchEvent(new Event('online'))")
+                with page.expect_navigation(timeout=30000):
+                    context.set_offline(False)
+                    page.evaluate("window.dispatchEvent(new Event('online'))")
+                    page.locator("#sheet-status.text-success").wait_for()  # "Đã lưu", then the next entry
             else:
-                page.click("button[name=action][value=submit]")
-            page.locator("#sheet-status.text-success").wait_for()
-            page.wait_for_url(lambda url: url.endswith("/live/"))
+                with page.expect_navigation(timeout=30000):
+                    page.click("button[name=action][value=submit]")
+                    page.locator("#sheet-status.text-success").wait_for()
             page.wait_for_load_state("networkidle")
+            assert page.url.endswith("/live/")
             if number < 3:
-                page.wait_for_function(
-                    "(code) => document.querySelector('#entry-title .badge').textContent.trim() !== code", arg=code
-                )
+                assert page.locator("#entry-title .badge").inner_text().strip() != code
         page.locator("#live-done").wait_for()
         _shot(page, "judging-live-done")
         assert len(set(codes)) == 3
