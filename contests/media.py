@@ -8,7 +8,8 @@ The writer is contests/services_media.py.
   ICC or text chunks, so anything appended after the image data disappears too. JPEG,
   or PNG when the image has transparency.
 - Documents: PDF (header and %%EOF trailer) and Office Open XML (DOCX, XLSX, PPTX: a zip
-  whose [Content_Types].xml names the matching main part). Stored as uploaded.
+  whose [Content_Types].xml names the matching main part). PDFs are stored as uploaded;
+  Office documents get empty properties parts (no author, editor or company).
 - The name's extension must match the content's type (a PNG renamed .jpg is refused).
 - The uploaded name is display text only (see `display_name`); storage uses a
   server-made name (contests.models.entries.media_upload_to).
@@ -197,6 +198,53 @@ def _ooxml_type(data: bytes) -> str:
     return found[0]
 
 
+# Office documents: the properties parts (author, last editor, company, custom fields)
+# are replaced by empty ones, so a blind round shows no names; limits against zip bombs.
+_OOXML_MAX_PARTS = 2000
+_OOXML_MAX_UNCOMPRESSED = 200 * MB
+_EMPTY_PROPERTIES = {
+    "docProps/core.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+        b'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"></cp:coreProperties>'
+    ),
+    "docProps/app.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+        b'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"></Properties>'
+    ),
+    "docProps/custom.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+        b'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"></Properties>'
+    ),
+}
+
+
+def scrub_ooxml(data: bytes) -> bytes:
+    """The same Office document with empty document properties (no author or company)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            infos = source.infolist()
+            if len(infos) > _OOXML_MAX_PARTS or sum(i.file_size for i in infos) > _OOXML_MAX_UNCOMPRESSED:
+                raise _bad_type()
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+                for info in infos:
+                    if info.is_dir():
+                        continue
+                    body = _EMPTY_PROPERTIES.get(info.filename)
+                    if body is None:
+                        with source.open(info) as part:
+                            body = part.read(info.file_size + 1)
+                        if len(body) != info.file_size:
+                            raise _bad_type()
+                    target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), body)
+            return out.getvalue()
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError):
+        raise _bad_type() from None
+
+
 def _read(upload) -> bytes:
     if upload is None or not hasattr(upload, "read"):
         raise ValidationError(_("Choose a file to upload."), code="missing")
@@ -280,6 +328,8 @@ def media_check(upload) -> CheckedMedia:
     if kind == MediaKind.IMAGE:
         data, kind_type, width, height = reencode_image(data, kind_type)
         _kind, _allowed, stored_ext, content_type = TYPES[kind_type]
+    elif kind_type in _OOXML_MAIN:
+        data = scrub_ooxml(data)
     return CheckedMedia(
         data=data,
         kind=kind,

@@ -289,3 +289,40 @@ def test_media_check_transparent_png_stays_png():
 def test_media_check_webp_photo_becomes_jpeg():
     checked = media_check(upload("a.webp", image_bytes("WEBP")))
     assert (checked.type, checked.extension) == ("jpeg", ".jpg")
+
+
+def test_office_document_stored_without_author_properties(world, entry):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.properties.creator = "Nguyễn Văn An"
+    workbook.properties.lastModifiedBy = "Trần Thị Lan"
+    workbook.active["A1"] = "Số lít nước tiết kiệm"
+    out = io.BytesIO()
+    workbook.save(out)
+    media = entry_media_add(entry=entry, upload=upload("số liệu.xlsx", out.getvalue()), user=world.teacher)
+    stored = media.file.read()
+    with zipfile.ZipFile(io.BytesIO(stored)) as archive:
+        core = archive.read("docProps/core.xml").decode()
+        app = archive.read("docProps/app.xml").decode()
+    assert "Nguyễn" not in core and "Trần" not in core
+    assert "creator" not in core and "lastModifiedBy" not in core
+    assert "Company" not in app
+    assert openpyxl.load_workbook(io.BytesIO(stored)).active["A1"].value == "Số lít nước tiết kiệm"
+    assert media.size == len(stored)
+
+
+def test_office_zip_bomb_refused(world, entry, monkeypatch):
+    from contests import media as media_module
+
+    monkeypatch.setattr(media_module, "_OOXML_MAX_UNCOMPRESSED", 100_000)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", b"\0" * (media_module._OOXML_MAX_UNCOMPRESSED + 1))
+    _refused(entry, world.teacher, "bomb.docx", out.getvalue(), "type")
