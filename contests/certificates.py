@@ -10,7 +10,6 @@ Codes: 10 characters of Crockford's base32 (no I, L, O or U), 50 random bits fro
 the dash, in either case, with I/L read as 1 and O as 0.
 """
 
-import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -19,9 +18,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.pdf import FONT, new_pdf, pdf_bytes
-
-# fontTools logs every glyph subset at INFO: thousands of lines per batch in `make run`.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10

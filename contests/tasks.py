@@ -1,4 +1,7 @@
-"""Background work of contests (Celery). Every task is idempotent and queued on commit."""
+"""Background work of contests (Celery). Every task is idempotent and queued on commit.
+
+Celery autodiscovers `tasks.py` only, so this module also imports the other task modules.
+"""
 
 import logging
 
@@ -10,6 +13,8 @@ from contests.enums import MediaKind, MediaStatus
 from contests.media import thumbnail_bytes
 
 logger = logging.getLogger(__name__)
+
+from contests.tasks_certificates import make_certificate_batch  # noqa: E402, F401 - registered for workers
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=300, max_retries=3)

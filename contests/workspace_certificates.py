@@ -4,10 +4,6 @@ their school's) and the implementation of selected initiatives (everyone who may
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# Importing the task module registers the batch task in every process that runs
-# ContestsConfig.ready(), the Celery worker included (its autodiscovery finds only
-# contests/tasks.py).
-import contests.tasks_certificates  # noqa: F401
 from schools.enums import Role
 from schools.selectors import memberships_of
 from schools.workspace import Link, Section

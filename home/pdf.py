@@ -4,6 +4,7 @@ Open Sans (from the ttf-opensans package) has every Vietnamese glyph; fpdf2 embe
 the subset used, so a PDF needs no system font and reads the same everywhere.
 """
 
+import logging
 from pathlib import Path
 
 import ttf_opensans
@@ -11,6 +12,9 @@ from fpdf import FPDF
 
 FONT_DIR = Path(ttf_opensans.__file__).parent / "ttf"
 FONT = "OpenSans"
+
+# fontTools logs every glyph subset at INFO: thousands of lines per PDF batch.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def new_pdf(*, orientation: str = "portrait", title: str = "", author: str = "") -> FPDF:
