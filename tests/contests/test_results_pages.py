@@ -222,3 +222,22 @@ def test_workspace_lists_rankings_for_organisers_only(world, client_for, setting
     assert url in client_for(world.organiser).get(reverse("workspace:home")).content.decode()
     for role in ("teacher", "judge", "officer"):
         assert url not in client_for(world.user_for(role)).get(reverse("workspace:home")).content.decode()
+
+
+def test_chair_reads_the_ranking_without_acting(world, client_for, settings):
+    from schools.enums import Role
+    from schools.services import membership_grant
+    from tests.factories import UserFactory
+    from tests.factories.contests import JudgeInvitationFactory
+
+    settings.AXES_ENABLED = False
+    round, entries, _judges = tied_round(world)
+    chair = UserFactory(username="chair")
+    membership_grant(user=chair, role=Role.JUDGE, programme=world.programme)
+    JudgeInvitationFactory(contest=round.contest, judge=chair, is_chair=True)
+    client = client_for(chair)
+    page = client.get(_ranking_url(round)).content.decode()
+    assert entries[0].code in page
+    assert "tie-form" not in page and 'id="publish-link"' not in page
+    url = reverse("contests:tie_decide", args=[round.contest.slug, round.order])
+    assert client.post(url, {"group": f"{entries[0].pk},{entries[1].pk}"}).status_code == 403

@@ -208,3 +208,18 @@ def test_advance_refused_without_a_next_round(chair):
     with pytest.raises(ValidationError) as error:
         round_advance(round=round, user=chair)
     assert error.value.messages == ["There is no next round to advance entries to."]
+
+
+def test_republish_after_a_new_decision_moves_the_award(chair):
+    round, entries, _judges = scored_round(scores=[[90, 80], [90, 80], [70, 60]], tiers=[("Giải Nhất", 1)])
+    tie_decision_record(round=round, entry_ids=[entries[0].pk, entries[1].pk], reason="Lần 1", user=chair)
+    first = results_publish(round=round, user=chair)
+    assert list(Award.objects.values_list("entry_id", "snapshot_id")) == [(entries[0].pk, first.pk)]
+    tie_decision_record(round=round, entry_ids=[entries[1].pk, entries[0].pk], reason="Xem lại phiếu", user=chair)
+    second = results_publish(round=round, user=chair)
+    assert list(Award.objects.values_list("entry_id", "snapshot_id")) == [(entries[1].pk, second.pk)]
+    statuses = [type(e).objects.get(pk=e.pk).status for e in entries]
+    assert statuses == [EntryStatus.ELIGIBLE, EntryStatus.SELECTED, EntryStatus.ELIGIBLE]  # one tier: a selection
+    first.refresh_from_db()
+    assert (first.is_published, second.is_published) == (False, True)
+    assert first.sha256 != second.sha256
