@@ -81,9 +81,13 @@ def test_organiser_makes_the_report_and_downloads_the_pdf(live_site, page):
     assert re.search(r"\b24\b", text)
     assert f"{audits['schools_paired']}/24" in text
     assert f"−{reduction} %" in text
-    contests = summary.get("contests") or {}
-    if contests.get("contests"):
-        for tier in contests["prize_tiers"]:
-            assert tier["tier"] in text
-        if contests["initiatives_selected"]:
-            assert str(contests["initiatives_selected"]) in text
+    # The contest demo (contests/demo_entries.py, demo_judging.py): the plastic showcase's
+    # 20 initiatives with its prize tiers 1/2/4/5/8.
+    contests = summary["contests"]
+    assert contests["contests"] >= 1
+    assert contests["awards"] >= 20
+    assert f"{contests['entries']} " in text and f"{contests['awards']} " in text
+    for tier in contests["prize_tiers"]:
+        assert tier["tier"] in text
+    if contests["initiatives_selected"]:
+        assert str(contests["initiatives_selected"]) in text
