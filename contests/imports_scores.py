@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from contests.enums import EvaluationStatus, RoundStatus
 from contests.models import Assignment, Criterion, CriterionScore, Entry, Evaluation, JudgeInvitation, Round
 from contests.scoring import sheet_score
-from contests.selectors_judging import conflicted_pairs
+from contests.selectors_judging import conflicted_pairs, eligible_entries
 from schools.imports.pipeline import run_import
 from schools.imports.reading import Column
 from schools.imports.result import ImportResult
@@ -176,13 +176,19 @@ def _check_existing(sheets: dict, result: ImportResult) -> None:
 def _write(sheets: list[Sheet]):
     created = updated = unchanged = 0
     now = timezone.now()
+    positions = {}
     for sheet in sheets:
+        if sheet.round.pk not in positions:
+            positions[sheet.round.pk] = {e.pk: i for i, e in enumerate(eligible_entries(sheet.round), start=1)}
         evaluation = sheet.existing
         if evaluation is not None and evaluation.status == EvaluationStatus.SUBMITTED:
             unchanged += 1
             continue
         Assignment.objects.get_or_create(
-            round=sheet.round, judge=sheet.judge, entry=sheet.entry, defaults={"position": 0}
+            round=sheet.round,
+            judge=sheet.judge,
+            entry=sheet.entry,
+            defaults={"position": positions[sheet.round.pk].get(sheet.entry.pk, 0)},
         )
         if evaluation is None:
             evaluation = Evaluation.objects.create(round=sheet.round, judge=sheet.judge, entry=sheet.entry)
