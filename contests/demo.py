@@ -1,15 +1,16 @@
 """Demo contests of the 2022 report: seeded by calling services (`manage.py seed_demo`).
 
-Entries come first (demo_entries), then judging and results (demo_judging).
+In order: the contests and their entries, the judging and published results, an open
+live round for trying the judge's phone screens, then certificates and the follow-up
+of the selected initiatives.
 """
 
-from contests import demo_entries, demo_judging
+from contests import demo_certificates, demo_entries, demo_judging, demo_live
 
-DEMO_LOGINS = [*demo_entries.DEMO_LOGINS, *demo_judging.DEMO_LOGINS]
+PARTS = [demo_entries, demo_judging, demo_live, demo_certificates]
+DEMO_LOGINS = [login for part in PARTS for login in getattr(part, "DEMO_LOGINS", [])]
 
 
 def seed(*, stdout=None, password=None):
-    demo_entries.seed(stdout=stdout, password=password)
-    demo_judging.seed(stdout=stdout, password=password)
-    __import__("contests.demo_live").demo_live.seed(stdout=stdout, password=password)
-    __import__("contests.demo_certificates").demo_certificates.seed(stdout=stdout, password=password)
+    for part in PARTS:
+        part.seed(stdout=stdout, password=password)
