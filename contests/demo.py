@@ -2,12 +2,12 @@
 
 In order: the contests and their entries, the judging and published results, an open
 live round for trying the judge's phone screens, then certificates and the follow-up
-of the selected initiatives.
+of the selected initiatives, and a public page per contest.
 """
 
-from contests import demo_certificates, demo_entries, demo_judging, demo_live
+from contests import demo_certificates, demo_entries, demo_judging, demo_live, demo_pages
 
-PARTS = [demo_entries, demo_judging, demo_live, demo_certificates]
+PARTS = [demo_entries, demo_judging, demo_live, demo_certificates, demo_pages]
 DEMO_LOGINS = [login for part in PARTS for login in getattr(part, "DEMO_LOGINS", [])]
 
 
