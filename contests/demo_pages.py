@@ -3,8 +3,6 @@
 Idempotent: a contest that already has a page gets no second one.
 """
 
-from html import escape
-
 from django.db import transaction
 
 from contests.models import Contest
@@ -24,8 +22,8 @@ def seed(*, stdout=None, password=None):
     for contest in Contest.objects.exclude(pk__in=with_page).order_by("opens_at", "pk"):
         if contest.slug in taken_slugs:
             continue
-        intro = f"<p>{escape(contest.summary)}</p>" if contest.summary else ""
-        page = ContestPage(title=contest.title, slug=contest.slug, contest=contest, intro=intro)
+        # The page shows the contest's own summary and rules; the announcement stays for organisers to write.
+        page = ContestPage(title=contest.title, slug=contest.slug, contest=contest)
         home.add_child(instance=page)
         page.save_revision().publish()
         if stdout:
