@@ -12,7 +12,7 @@ import re
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import SCREENSHOTS, log_in, screenshot
 
 SLUG = "nhua-gia-tri-thap-nam-tu-liem-2022"
 BOARD = f"/workspace/monitoring/{SLUG}/"
@@ -71,7 +71,10 @@ def test_organiser_makes_the_report_and_downloads_the_pdf(live_site, page):
     with page.expect_download() as download:
         page.click("#download-pdf")
     with open(download.value.path(), "rb") as file:
-        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(file.read())).pages)
+        data = file.read()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"monitoring-report-{page.width_name}.pdf").write_bytes(data)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
     audits = summary["audits"]
     reduction = f"{audits['reduction_pct']:.1f}".replace(".", ",")
