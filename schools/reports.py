@@ -140,13 +140,14 @@ def report_pdf(programme: Programme, sections: list[ReportSection], made_at: dat
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10)
     pdf.multi_cell(
         0,
         5,
         _("%(area)s · school year %(year)s · made on %(date)s")
         % {"area": programme.area.name, "year": programme.school_year.name, "date": made_at.strftime("%d/%m/%Y")},
+        align="L",
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -154,11 +155,11 @@ def report_pdf(programme: Programme, sections: list[ReportSection], made_at: dat
     for section in sections:
         pdf.set_font(FONT, "B", 13)
         pdf.set_text_color(*GREEN)
-        pdf.multi_cell(0, 7, section.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, section.title, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(FONT, "", 10)
         for line in section.lines:
-            pdf.multi_cell(0, 5.5, f"• {line}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, f"• {line}", align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
         _pdf_bars(pdf, section.bars_title, section.bars)
         for table in section.tables:
