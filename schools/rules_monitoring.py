@@ -27,4 +27,3 @@ rules.add_perm("schools.view_board", _board)
 rules.add_perm("schools.send_reminders", _board)
 # Officers download reports (DESIGN §2), so they may make one too.
 rules.add_perm("schools.make_report", _board)
-import schools.tasks_monitoring  # noqa: E402, F401 - a worker registers these tasks (Celery autodiscovers tasks.py only)
