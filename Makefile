@@ -41,7 +41,7 @@ check: install ## Deployment checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Extract our strings, then merge them with the admin catalogues into django.mo
-	$(PY) manage.py makemessages -l vi -i ".venv/*" -i "tests/*" -i "staticfiles/*" -i "media/*" --no-obsolete
+	$(PY) manage.py makemessages -l vi -i ".venv/*" -i "tests/*" -i "staticfiles/*" -i "media/*" -i "private-media/*" -i "test-artifacts/*" --no-obsolete
 	$(PY) manage.py compile_translations
 	$(PY) manage.py translation_coverage --min 95
 
