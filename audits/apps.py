@@ -7,8 +7,10 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Waste audits")
 
     def ready(self):
-        from audits import rules  # noqa: F401 - registers the permissions
-        from audits import monitoring  # noqa: F401 - registers its board provider
+        from audits import (
+            monitoring,  # noqa: F401 - registers its board provider
+            rules,  # noqa: F401 - registers the permissions
+        )
         from audits.workspace import audit_sections
         from schools.workspace import register_section
 

@@ -92,7 +92,9 @@ def _judges(people, password_hash) -> list:
     for username, full_name in people:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = user_create(username=username, full_name=full_name, password_hash=password_hash)
+            user = user_create(
+                username=username, full_name=full_name, email=f"{username}@example.org", password_hash=password_hash
+            )
         users.append(user)
     return users
 

@@ -2,7 +2,7 @@
 
 - `contests.judge_entry` (Entry): assigned to the entry in an open round of its contest
   and not in conflict with it (obj=None: holds the judge role). Used by the media views.
-- `contests.view_judging` (obj=None: the judge role or any assignment; Round: assigned in it).
+- `contests.view_judging` (obj=None: the judge role, which every assigned judge holds; Round: assigned in it).
 - `contests.manage_judging` (Contest or Round: its organisers; obj=None: any organiser).
 - `contests.declare_conflict` (Contest, Round or Entry: an invited judge of the contest).
 - `contests.manage_round` / `contests.manage_criterion`: the Wagtail admin policy (organisers).
@@ -27,7 +27,7 @@ def is_assigned_to_entry(user, entry=None):
     if not getattr(user, "is_authenticated", False):
         return False
     if entry is None:
-        return bool(is_judge(user)) or user.assignments.exists()
+        return bool(is_judge(user))
     from contests.selectors_judging import judge_may_score
 
     return judge_may_score(user, entry)
@@ -38,7 +38,8 @@ def is_judge_in_round(user, obj=None):
     if not getattr(user, "is_authenticated", False):
         return False
     if obj is None:
-        return bool(is_judge(user)) or user.assignments.exists()
+        # Assignments come with the judge role (judge_invite grants it): no query needed.
+        return bool(is_judge(user))
     return obj.assignments.filter(judge=user).exists()
 
 

@@ -17,6 +17,7 @@ import rules
 
 from contests.enums import ContestStatus
 from contests.rules import contest_of, is_organiser_of_contest
+from schools.rules import is_judge
 
 
 @rules.predicate
@@ -26,7 +27,8 @@ def is_chair_of_contest(user, obj=None):
     from contests.models import JudgeInvitation
 
     if obj is None:
-        return JudgeInvitation.objects.filter(judge=user, is_chair=True).exists()
+        # Only judges chair (and the role is cached with the memberships): most users cost no query.
+        return bool(is_judge(user)) and JudgeInvitation.objects.filter(judge=user, is_chair=True).exists()
     contest = contest_of(obj)
     return contest is not None and contest.judges.filter(judge=user, is_chair=True).exists()
 

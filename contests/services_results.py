@@ -166,7 +166,9 @@ def _sync_awards(*, contest, snapshot: ResultSnapshot, placed: dict, user, round
     dropped = list(before)
     if dropped:
         Award.objects.filter(pk__in=[a.pk for a in before.values()]).delete()
-        back = EntryStatus.ADVANCED if round.order > 1 else EntryStatus.ELIGIBLE
+        # Back to how the entry came into this round: advanced from an earlier one, or eligible.
+        earlier = Round.objects.filter(contest=contest, order__lt=round.order).exists()
+        back = EntryStatus.ADVANCED if earlier else EntryStatus.ELIGIBLE
         Entry.objects.filter(pk__in=dropped).update(status=back, updated_at=now)
 
 

@@ -37,4 +37,4 @@ __all__ = [
 ]
 
 # Last: contests.pages imports the models above; importing it here registers the page type.
-from contests.pages import ContestPage  # noqa: E402
+from contests.pages import ContestPage  # noqa: E402, F401

@@ -129,7 +129,7 @@ def test_batch_without_awards_is_refused_with_a_message(world, client_for, start
     assert response.status_code == 302
     assert not CertificateBatch.objects.filter(contest=contest).exists()
     page = client.get(response.url)
-    assert "nothing to certify" in page.content.decode() or "chưa có" in page.content.decode()
+    assert "Chưa có gì để cấp giấy chứng nhận" in page.content.decode()
 
 
 def test_second_batch_while_one_is_running_is_refused(world, client_for, start):

@@ -108,7 +108,7 @@ def test_publish_page_blocked_by_the_tie_then_publishes(world, organiser_client)
     assert 'id="publish-blocked"' in organiser_client.get(url).content.decode()
     response = organiser_client.post(url, {"confirm": "yes"}, follow=True)
     assert ResultSnapshot.objects.count() == 0
-    assert "prize boundary" in str(list(response.context["messages"])[0])
+    assert "ranh giới giữa hai giải" in str(list(response.context["messages"])[0])
     TieDecision.objects.create(
         round=round, entry_ids=[entries[0].pk, entries[1].pk], reason="Lý do", decided_by=world.organiser
     )

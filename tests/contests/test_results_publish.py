@@ -85,7 +85,7 @@ def test_publish_refused_with_an_unresolved_boundary_tie(chair):
     round, _entries, _judges = tied_at_first_boundary()
     with pytest.raises(ValidationError) as error:
         results_publish(round=round, user=chair)
-    assert "prize boundary" in error.value.messages[0]
+    assert "ranh giới giữa hai giải" in error.value.messages[0]
     assert ResultSnapshot.objects.count() == 0
     assert Award.objects.count() == 0
     round.contest.refresh_from_db()
@@ -104,7 +104,7 @@ def test_tie_decision_refused_for_untied_entries(chair):
     round, entries, _judges = tied_at_first_boundary()
     with pytest.raises(ValidationError) as error:
         tie_decision_record(round=round, entry_ids=[entries[2].pk, entries[0].pk], reason="Trình bày tốt", user=chair)
-    assert error.value.messages == ["These entries are not tied in the current ranking."]
+    assert error.value.messages == ["Các bài này không đồng hạng trong bảng xếp hạng hiện tại."]
     with pytest.raises(ValidationError):
         tie_decision_record(round=round, entry_ids=[entries[0].pk, entries[0].pk], reason="x", user=chair)
     assert TieDecision.objects.count() == 0
@@ -145,7 +145,7 @@ def test_publish_disconnected_refused_unless_confirmed_with_reason(chair):
     round, _entries, _judges = disconnected_round()
     with pytest.raises(ValidationError) as error:
         results_publish(round=round, user=chair)
-    assert "not connected" in error.value.messages[0]
+    assert "không liên thông" in error.value.messages[0]
     with pytest.raises(ValidationError):
         results_publish(round=round, user=chair, confirm_disconnected=True, reason="")
     assert ResultSnapshot.objects.count() == 0
@@ -207,7 +207,7 @@ def test_advance_refused_without_a_next_round(chair):
     round.save()
     with pytest.raises(ValidationError) as error:
         round_advance(round=round, user=chair)
-    assert error.value.messages == ["There is no next round to advance entries to."]
+    assert error.value.messages == ["Không có vòng tiếp theo để chuyển bài vào."]
 
 
 def test_republish_after_a_new_decision_moves_the_award(chair):

@@ -43,8 +43,8 @@ def test_board_figures_equal_those_of_the_plan_audit_and_contest_selectors(world
     assert board.figures["contests"]["schools_taking_part"] == 6
     assert board.figures["contests"]["awards"] == Award.objects.count() == 1
     stats = {s.key: s.text for s in board.stats}
-    assert stats["plans"] == "4/7 action plans"
-    assert stats["audits_paired"] == "4/7 with baseline and final figures"
+    assert stats["plans"] == "4/7 kế hoạch"
+    assert stats["audits_paired"] == "4/7 có số liệu đầu kỳ và cuối kỳ"
 
 
 def test_board_rows_have_a_state_per_column(world):
