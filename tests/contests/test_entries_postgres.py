@@ -5,18 +5,18 @@ Row locks do nothing on SQLite (STACK-FACTS), so these run on PostgreSQL only:
         .venv/bin/pytest -q tests/contests/test_entries_postgres.py
 """
 
-import threading
 import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from contests.enums import ContestKind, EntryStatus
 from contests.models import Entry
 from contests.services_entries import entry_save, entry_submit
 from schools.enums import Role
 from schools.services import membership_grant
+from tests.contests.concurrency import race
 from tests.factories import EnrolmentFactory, SchoolFactory, UserFactory
 from tests.factories.contests import ContestFactory
 
@@ -25,27 +25,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def _setup(**contest_fields):
@@ -68,7 +47,7 @@ def test_simultaneous_drafts_get_distinct_codes(attempt):
             )[0].code
         )
 
-    codes = _race([create(n) for n in range(4)])
+    codes = race([create(n) for n in range(4)])
 
     assert sorted(codes) == ["KH-001", "KH-002", "KH-003", "KH-004"]
 
@@ -81,7 +60,7 @@ def test_simultaneous_submissions_respect_the_school_limit(attempt):
         for n in range(3)
     ]
 
-    results = _race([lambda d=d: entry_submit(entry=d, user=teacher) for d in drafts])
+    results = race([lambda d=d: entry_submit(entry=d, user=teacher) for d in drafts])
 
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert (len(refused), {r.code for r in refused}) == (2, {"school_limit"})

@@ -5,16 +5,16 @@ Row locks do nothing on SQLite (STACK-FACTS), so these run on PostgreSQL only:
         .venv/bin/pytest -q tests/contests/test_judging_postgres.py
 """
 
-import threading
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from contests.models import CriterionScore, Evaluation
 from contests.scoring import sheet_score
 from contests.services_judging import evaluation_save
+from tests.contests.concurrency import race
 from tests.factories import UserFactory
 from tests.factories.contests import AssignmentFactory, judging_round
 from tests.factories.programmes import ProgrammeFactory
@@ -24,28 +24,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _race(calls):
-    """Run the calls at the same moment in threads; returns their results or exceptions."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def _setup():
@@ -71,7 +49,7 @@ def test_two_identical_simultaneous_submissions_store_one_evaluation(attempt):
     def submit():
         return evaluation_save(round_=round_, judge=judge, entry=entry, scores=scores, comment="Tốt", submit=True)
 
-    results = _race([submit, submit])
+    results = race([submit, submit])
     assert all(not isinstance(r, Exception) for r in results), results
     assert sorted(changed for _evaluation, changed in results) == [False, True]
     evaluation = Evaluation.objects.get()
@@ -87,7 +65,7 @@ def test_two_different_simultaneous_submissions_keep_one_and_refuse_the_other():
         scores = {c.pk: Decimal(v) for c, v in zip(criteria, values, strict=True)}
         return lambda: evaluation_save(round_=round_, judge=judge, entry=entry, scores=scores, submit=True)
 
-    results = _race([submit(["10", "10", "10"]), submit(["0", "0", "0"])])
+    results = race([submit(["10", "10", "10"]), submit(["0", "0", "0"])])
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(refused) == 1, results
     evaluation = Evaluation.objects.get()
@@ -100,7 +78,7 @@ def test_a_draft_save_racing_a_submit_never_leaves_a_total_that_differs_from_the
     round_, judge, entry, criteria = _setup()
     full = {c.pk: Decimal("5") for c in criteria}
     partial = {criteria[0].pk: Decimal("9"), criteria[1].pk: None, criteria[2].pk: None}
-    results = _race(
+    results = race(
         [
             lambda: evaluation_save(round_=round_, judge=judge, entry=entry, scores=full, submit=True),
             lambda: evaluation_save(round_=round_, judge=judge, entry=entry, scores=partial),

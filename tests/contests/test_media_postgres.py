@@ -5,16 +5,15 @@ Row locks do nothing on SQLite (STACK-FACTS), so this runs on PostgreSQL only:
         .venv/bin/pytest -q tests/contests/test_media_postgres.py
 """
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connection
 
 from contests.enums import EntryStatus
 from contests.models import EntryMedia
 from contests.services_media import entry_media_add
+from tests.contests.concurrency import race
 from tests.contests.test_media_uploads import image_bytes, stored_files
 from tests.factories.contests import EntryFactory
 
@@ -23,27 +22,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.mark.parametrize("attempt", range(3))
@@ -56,7 +34,7 @@ def test_simultaneous_uploads_respect_the_entry_limit(settings, attempt):
     def upload(n):
         return lambda: entry_media_add(entry=entry, upload=SimpleUploadedFile(f"{n}.jpg", image_bytes()), user=None)
 
-    results = _race([upload(n) for n in range(1, 4)])
+    results = race([upload(n) for n in range(1, 4)])
 
     assert sum(isinstance(r, EntryMedia) for r in results) == 1
     assert sum(isinstance(r, ValidationError) and r.code == "too_many" for r in results) == 2
