@@ -2,11 +2,19 @@
 
 `world.school` is "our" school; `world.other_school` is another school in another
 ward, used to check that its objects answer 404.
+
+The world is built once per test module, inside a transaction that is rolled back when
+the module ends; each test runs in a savepoint inside it (as Django's setUpTestData does)
+and gets its own deep copy of the Python objects, so nothing a test changes reaches the
+next one.
 """
 
+import copy
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 
 from schools.enums import AreaKind, Role
 from schools.services import membership_grant
@@ -57,8 +65,53 @@ class World:
 ROLES = ["anonymous", "organiser", "officer", "teacher", "student", "judge", "outsider"]
 
 
+# Fixtures that make a test transactional (it commits, so it cannot sit in a shared transaction).
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(TRANSACTIONAL_FIXTURES & set(item.fixturenames))
+
+
+@pytest.fixture(scope="module")
+def world_of_module(request, django_db_setup, django_db_blocker):
+    """The module's world in an open transaction, or None when a test of the module commits
+    (then each test builds its own world in its own database state)."""
+    items = [item for item in request.session.items if getattr(item, "module", None) is request.module]
+    if any(is_transactional(item) for item in items):
+        yield None
+        return
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        built = build_world()
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db):
+def world(world_of_module, db):
+    """Two schools in two wards and a user for each role; each test gets its own copy.
+
+    `world_of_module` is module-scoped, so pytest opens its transaction before `db`
+    opens the test's savepoint, whatever the order of a test's arguments."""
+    if world_of_module is None:
+        return build_world()
+    return copy.deepcopy(world_of_module)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Pages and figures are cached (locmem): no test sees another's cached page."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def build_world() -> World:
     city = AreaFactory(kind=AreaKind.CITY, name="Hà Nội", code="ha-noi")
     district = AreaFactory(parent=city, kind=AreaKind.DISTRICT_CLUSTER, name="Nam Từ Liêm", code="nam-tu-liem")
     ward = AreaFactory(parent=district, name="Phường Cầu Diễn", code="cau-dien")

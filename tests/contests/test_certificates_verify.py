@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from contests.services_certificates import DEFAULT_ORGANISATION, certificate_batch_make
 from tests.factories.contests import CertificateBatchFactory, EntryMemberFactory, awarded_contest
@@ -40,7 +41,7 @@ def test_valid_code_confirms_recipient_prize_contest_date_and_issuer(client, cer
     assert "Giải Nhất" in html
     assert certificate.entry.contest.title in html
     assert certificate.entry.contest.programme.name in html
-    assert certificate.batch.created_at.strftime("%d/%m/%Y") in html
+    assert f"{timezone.localtime(certificate.batch.created_at):%d/%m/%Y}" in html
     assert DEFAULT_ORGANISATION in html
     assert f"{certificate.code[:5]}-{certificate.code[5:]}" in html
     assert response["X-Robots-Tag"] == "noindex"

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import Notice
@@ -91,5 +92,5 @@ def test_board_shows_who_reminded_when(world, client_for, django_capture_on_comm
     html = client.get(reverse("workspace:board", args=[programme.slug])).content.decode()
 
     reminder = Reminder.objects.get()
-    assert f"{reminder.created_at:%d/%m}" in html
+    assert f"{timezone.localtime(reminder.created_at):%d/%m}" in html
     assert world.officer.get_full_name() in html
