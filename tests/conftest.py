@@ -10,11 +10,12 @@ next one.
 """
 
 import copy
+import threading
 from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 from schools.enums import AreaKind, Role
 from schools.services import membership_grant
@@ -27,6 +28,37 @@ from tests.factories import (
     StudentFactory,
     UserFactory,
 )
+from tests.migrated_database import load_into_test_database, migrated, shared_dir
+
+
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin has set up the base temp
+def pytest_configure(config):
+    """The xdist controller (or a run without workers) starts migrating the run's SQLite
+    database at once, so it overlaps the workers' start-up and collection."""
+    from django.conf import settings
+
+    sqlite = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    if sqlite and not hasattr(config, "workerinput") and not config.option.collectonly:
+        threading.Thread(target=migrated, args=(shared_dir(config),), daemon=True).start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+    """pytest-django's database setup, except that an in-memory SQLite test database is
+    copied from the run's migrated database instead of migrated again in each worker."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
+            connection.creation._get_test_db_name()
+        ):
+            db_cfg = load_into_test_database(connection, migrated(shared_dir(request.config)))
+        else:
+            keepdb = django_db_keepdb and not django_db_createdb
+            db_cfg = setup_databases(verbosity=0, interactive=False, keepdb=keepdb, serialized_aliases=set())
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=0, keepdb=django_db_keepdb)
 
 
 @dataclass
@@ -66,7 +98,12 @@ ROLES = ["anonymous", "organiser", "officer", "teacher", "student", "judge", "ou
 
 
 # Fixtures that make a test transactional (it commits, so it cannot sit in a shared transaction).
-TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
 
 
 def is_transactional(item) -> bool:
@@ -177,6 +214,21 @@ def client_for(client):
     return login
 
 
+# Browser tests that take 20-45 s each: started first among the browser tests, so that no
+# worker is still running one at the end while the others have nothing left to do.
+LONGEST_BROWSER_TESTS = (
+    "test_action_plan_cycle",
+    "test_contest_entries",
+    "test_judging_live",
+    "test_page_tree_editor_actions_panels_and_history_are_vietnamese",
+)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: their session-wide browser and server outlive them."""
-    items.sort(key=lambda item: "tests/e2e/" in str(item.fspath))
+    """Browser tests last (their session-wide browser and server outlive them), the longest first."""
+
+    def order(item):
+        browser = "tests/e2e/" in str(item.fspath)
+        return browser, browser and not any(name in item.nodeid for name in LONGEST_BROWSER_TESTS)
+
+    items.sort(key=order)

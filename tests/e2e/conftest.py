@@ -2,7 +2,10 @@
 
 The server runs `manage.py runserver` on its own SQLite file loaded with seed_demo, so
 the tests see exactly what `make run` serves (STACK-FACTS: live_server's rollback does not
-mix with an open Playwright page). Screenshots go to test-artifacts/screenshots/.
+mix with an open Playwright page). The demo database is seeded once per test run (into the
+run's migrated database, tests/migrated_database.py), in the background while the other
+tests run; every worker's server gets its own copy.
+Screenshots go to test-artifacts/screenshots/.
 """
 
 import os
@@ -15,6 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.migrated_database import built_once, copy_database, manage, migrated, shared_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -45,11 +50,27 @@ def _skip_reason():
 
 def pytest_collection_modifyitems(config, items):
     reason = _skip_reason()
-    for item in items:
-        if "tests/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
+    browser_tests = [item for item in items if "tests/e2e/" in str(item.fspath)]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+    deselected = config.getoption("markexpr") == "not browser"
+    if browser_tests and not reason and not deselected and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
+        _start_demo_build(config)
+
+
+def _start_demo_build(config):
+    """Build the demo database in the background while the other tests run: browser tests
+    run last, and seeding takes about 20 s that every worker would otherwise wait for."""
+    code = "import sys, pathlib; from tests.e2e.conftest import demo_database; demo_database(pathlib.Path(sys.argv[1]))"
+    builder = subprocess.Popen(
+        [sys.executable, "-c", code, str(shared_dir(config))],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    config.add_cleanup(lambda: builder.poll() is None and builder.kill())
 
 
 def _free_port():
@@ -75,21 +96,35 @@ class Site:
         return int(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    if _skip_reason():
-        pytest.skip(_skip_reason())
-    db_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+def _server_env(db_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{db_path}",
-        "CELERY_BROKER_URL": "",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    env.pop("CELERY_BROKER_URL")
-    for args in (["migrate", "--no-input", "-v0"], ["seed_demo"]):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    env.pop("CELERY_BROKER_URL", None)
+    return env
+
+
+def demo_database(folder: Path) -> Path:
+    """The run's migrated database with seed_demo loaded: the first caller seeds it (about
+    20 s) under a file lock, the others wait for it and copy it."""
+
+    def seed(path):
+        copy_database(migrated(folder), path)
+        manage(path, "seed_demo", settings="config.settings.dev")
+
+    return built_once(folder / "demo.sqlite3", seed)
+
+
+@pytest.fixture(scope="session")
+def live_site(request, tmp_path_factory):
+    if _skip_reason():
+        pytest.skip(_skip_reason())
+    db_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+    copy_database(demo_database(shared_dir(request.config)), db_path)
+    env = _server_env(db_path)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -125,8 +160,44 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
+        yield TrackingBrowser(browser)
         browser.close()
+
+
+class TrackingBrowser:
+    """The Playwright browser whose every context, the tests' own included, records its
+    requests in flight for `settle` (Playwright's objects cannot be patched in place)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        in_flight = set()
+        # Playwright tags each handler with an attribute: plain functions, not bound builtins.
+        context.on("request", lambda request: in_flight.add(request))
+        context.on("requestfinished", lambda request: in_flight.discard(request))
+        context.on("requestfailed", lambda request: in_flight.discard(request))
+        context.in_flight = in_flight
+        return context
+
+
+def settle(page, quiet_ms=100, timeout_ms=15_000):
+    """Wait for the load event, then until the page's context has had no request in flight
+    for `quiet_ms` (autosave, htmx and the admin's fetches included).
+
+    Playwright's "networkidle" asks for 500 ms of silence, on every call even when the page
+    is long idle; for these server-rendered pages a 100-ms window after load is enough."""
+    page.wait_for_load_state("load")
+    in_flight = page.context.in_flight
+    quiet = waited = 0
+    while quiet < quiet_ms and waited < timeout_ms:
+        page.wait_for_timeout(25)
+        waited += 25
+        quiet = 0 if in_flight else quiet + 25
 
 
 @pytest.fixture(params=sorted(WIDTHS))
@@ -152,7 +223,7 @@ def log_in(page, site, username, password=DEMO_PASSWORD):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def open_menu_if_collapsed(page):

@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WIDTHS, log_in, screenshot
+from tests.e2e.conftest import WIDTHS, log_in, screenshot, settle
 
 SAVED = "Đã lưu nháp"  # the autosave script's own words
 
@@ -39,7 +39,7 @@ def test_action_plan_cycle(live_site, browser):
     log_in(officer, live_site, "canbo.namtuliem")
     officer.click("a[href$='/workspace/plans/']")
     officer.click("text=Giảm thiểu, phân loại và tái chế rác thải nhựa")
-    officer.wait_for_load_state("networkidle")
+    settle(officer)
     coverage_url = officer.url.removeprefix(live_site.url)
     approved_before, total = _approved(officer, live_site, coverage_url)
 
@@ -48,7 +48,7 @@ def test_action_plan_cycle(live_site, browser):
     log_in(teacher, live_site, "gv.caudien")
     teacher.click("a[href$='/workspace/plans/']")
     teacher.click("a[data-plan-link='ntl-thcs-cau-dien']")
-    teacher.wait_for_load_state("networkidle")
+    settle(teacher)
     plan_url = teacher.url
     expect(teacher.locator("[data-plan-status]")).to_have_attribute("data-plan-status", "not_started")
     teacher.select_option("select[name='team-0-person']", label="Nguyễn Thị Hương")
@@ -73,7 +73,7 @@ def test_action_plan_cycle(live_site, browser):
     expect(teacher.locator("input[name='goals-0-text']")).to_have_value("Giảm 20% rác thải nhựa giá trị thấp")
     expect(teacher.locator("input[name='final_week_starts_on']")).to_have_value("2022-12-05")
     teacher.click("[data-submit-plan]")
-    teacher.wait_for_load_state("networkidle")
+    settle(teacher)
     expect(teacher.locator("[data-plan-status]")).to_have_attribute("data-plan-status", "submitted")
 
     # The officer returns it with a comment on the goals.
@@ -81,7 +81,7 @@ def test_action_plan_cycle(live_site, browser):
     officer.check("#review input[name=decision][value=return]")
     officer.fill("#review textarea[name=comment_goals]", "Mục tiêu 20% hơi thấp, đề nghị nâng lên 25%.")
     officer.click("#review button[type=submit]")
-    officer.wait_for_load_state("networkidle")
+    settle(officer)
     expect(officer.locator("[data-plan-status]")).to_have_attribute("data-plan-status", "returned")
 
     # The teacher reads the comment on the section, fixes it and resubmits.
@@ -92,7 +92,7 @@ def test_action_plan_cycle(live_site, browser):
     _wait_saved(teacher)
     screenshot(teacher, "plan-returned")
     teacher.click("[data-submit-plan]")
-    teacher.wait_for_load_state("networkidle")
+    settle(teacher)
     expect(teacher.locator("[data-plan-status]")).to_have_attribute("data-plan-status", "submitted")
 
     # The officer compares versions 1 and 2, sees the change, approves.
@@ -106,7 +106,7 @@ def test_action_plan_cycle(live_site, browser):
     officer.goto(plan_url)
     officer.check("#review input[name=decision][value=approve]")
     officer.click("#review button[type=submit]")
-    officer.wait_for_load_state("networkidle")
+    settle(officer)
     expect(officer.locator("[data-plan-status]")).to_have_attribute("data-plan-status", "approved")
 
     # Coverage counts the newly approved plan.

@@ -5,7 +5,7 @@ import re
 
 from PIL import Image
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, settle
 
 # The demo leaves 12–16/12/2022 of the final week free; the phone and desktop runs use one date each.
 DATES = {"phone": "2022-12-12", "desktop": "2022-12-13"}
@@ -22,14 +22,14 @@ def test_teacher_records_double_submits_and_verifies_a_day(live_site, page, tmp_
 
     log_in(page, live_site, "gv.caudien")
     page.locator("a[href*='/workspace/audits/schools/']").first.click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     school_url = page.url
     page.locator("a[href*='/results/']").first.click()
     before = _final_rate(page)
 
     page.goto(school_url)
     page.locator("section[data-phase=final] a[href$='/new/']").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.fill("input[name=date]", iso)
     page.fill("input[name=students_present]", "1300")
     page.fill("input[name=staff_present]", "60")
@@ -56,7 +56,7 @@ def test_teacher_records_double_submits_and_verifies_a_day(live_site, page, tmp_
     )
     assert statuses == ["opaqueredirect", "opaqueredirect"]
     page.click("button[name=action][value=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert re.search(r"/days/\d+/$", page.url)
     day_url = page.url
     code = f"from audits.models import AuditSession as S; print(S.objects.filter(date='{iso}').count())"
@@ -65,14 +65,14 @@ def test_teacher_records_double_submits_and_verifies_a_day(live_site, page, tmp_
     assert page.locator("img.evidence").count() == 1
 
     page.click("#verify-day")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == day_url
     assert page.locator(".badge.status-verified").count() == 1
     screenshot(page, "audit-day-verified")
 
     page.goto(school_url)
     page.locator("a[href*='/results/']").first.click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     after = _final_rate(page)
     assert after != before
     screenshot(page, "audit-school-results")

@@ -5,7 +5,7 @@ list of the selected water initiatives with their progress."""
 
 import re
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, settle
 
 PLASTIC = "sang-kien-giam-nhua-nam-tu-liem-2022"
 WATER = "sang-kien-tiet-kiem-nuoc-hoan-kiem-2022"
@@ -42,6 +42,6 @@ def test_certificate_code_is_confirmed_publicly(live_site, page):
     screenshot(page, "certificate-not-found")
     page.fill("input[name=code]", code_text.lower())
     page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url.endswith(f"/xac-thuc/{code_text.replace('-', '')}/")
     assert page.locator("#verify-result").is_visible()

@@ -11,7 +11,7 @@ import re
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DEMO_PASSWORD, WIDTHS, log_in, screenshot
+from tests.e2e.conftest import DEMO_PASSWORD, WIDTHS, log_in, screenshot, settle
 
 OPEN_SLOGANS = "khau-hieu-noi-khong-voi-nhua-nam-tu-liem"
 OPEN_INITIATIVES = "sang-kien-lop-hoc-khong-rac-nhua-nam-tu-liem"
@@ -63,7 +63,7 @@ def test_student_submits_teacher_reviews_organiser_sees_other_school_cannot(live
     _no_horizontal_scroll(student)
     screenshot(student, "entry-slogan-form")
     student.click("#submit-entry")
-    student.wait_for_load_state("networkidle")
+    settle(student)
     slogan_id = _entry_id(student)
     expect(student.locator("[data-status]").first).to_have_attribute("data-status", "submitted")
     expect(student.locator("#entry-text")).to_have_text(SLOGAN)
@@ -79,7 +79,7 @@ def test_student_submits_teacher_reviews_organiser_sees_other_school_cannot(live
     _no_horizontal_scroll(student)
     screenshot(student, "entry-initiative-form")
     student.click("#submit-entry")
-    student.wait_for_load_state("networkidle")
+    settle(student)
     initiative_id = _entry_id(student)
     expect(student.locator("[data-status]").first).to_have_attribute("data-status", "submitted")
     expect(student.locator(".media-grid img")).to_have_count(1)
@@ -93,12 +93,12 @@ def test_student_submits_teacher_reviews_organiser_sees_other_school_cannot(live
     teacher.goto(live_site.url + "/workspace/contests/entries/to-endorse/")
     screenshot(teacher, "entry-queue")
     teacher.locator(".entry-card", has_text=SLOGAN).locator("button").click()
-    teacher.wait_for_load_state("networkidle")
+    settle(teacher)
     expect(teacher.locator(".entry-card", has_text=SLOGAN)).to_have_count(0)
     teacher.goto(live_site.url + f"/workspace/contests/entries/{initiative_id}/")
     teacher.fill("#return-comment", "Nhóm bổ sung ảnh góc thu gom và cách cân số chai mỗi tuần nhé.")
     teacher.click("#return-entry")
-    teacher.wait_for_load_state("networkidle")
+    settle(teacher)
     expect(teacher.locator("[data-status]").first).to_have_attribute("data-status", "returned")
     screenshot(teacher, "entry-returned")
 

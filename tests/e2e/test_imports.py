@@ -1,6 +1,6 @@
 """An organiser imports a schools file with bad rows: every bad row is listed, nothing is imported."""
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, settle
 
 BAD_FILE = (
     "code,name,level,area_code,enrolment,classes\n"
@@ -15,13 +15,13 @@ def test_organiser_import_with_bad_rows_lists_them_and_changes_nothing(live_site
     schools_before = live_site.count("schools.School")
     log_in(page, live_site, "bantochuc")
     page.click("text=Nhập danh sách trường")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.set_input_files(
         "input[name=file]",
         files=[{"name": "truong.csv", "mimeType": "text/csv", "buffer": BAD_FILE.encode("utf-8")}],
     )
     page.click("main form [type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     result = page.locator("#import-result-title")
     assert result.inner_text() == "Không có dữ liệu nào được nhập"

@@ -3,7 +3,7 @@ open live round (contests/demo_live.py) with the steppers, losing the connection
 submit; the sheet is sent again when back online, and the database holds exactly three
 evaluations of that round."""
 
-from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, log_in  # noqa: F401
+from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, log_in, settle  # noqa: F401
 
 ROUND_NAME = "Thi trình bày trực tiếp (demo)"
 
@@ -39,10 +39,10 @@ def test_judge_scores_three_entries_live_losing_the_connection_once(live_site, b
         page.goto(live_site.url + "/workspace/contests/judging/")
         _shot(page, "judging-home")
         page.get_by_role("link", name=ROUND_NAME).click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert "0/3" in page.locator("#round-progress").inner_text()
         page.locator("a[href$='/live/']").click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         codes = []
         for number, presses in enumerate((8, 7, 9), start=1):
             page.locator("#score-form").wait_for()
@@ -69,7 +69,7 @@ def test_judge_scores_three_entries_live_losing_the_connection_once(live_site, b
                 with page.expect_navigation(timeout=30000):
                     page.click("button[name=action][value=submit]")
                     page.locator("#sheet-status.text-success").wait_for()
-            page.wait_for_load_state("networkidle")
+            settle(page)
             assert page.url.endswith("/live/")
             if number < 3:
                 assert page.locator("#entry-title .badge").inner_text().strip() != code

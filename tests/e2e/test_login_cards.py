@@ -2,22 +2,22 @@
 
 import re
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, settle
 
 
 def test_teacher_adds_two_students_and_prints_login_cards(live_site, page, browser):
     log_in(page, live_site, "gv.caudien")
     page.click("text=Lớp và học sinh")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.click("a:has-text('6A2')")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     before = page.locator(".student-item").count()
     suffix = page.width_name  # the phone and desktop runs add different children
     names = [f"Lê Thu Trang {suffix}", f"Phạm Quốc Bảo {suffix}"]
     page.fill("textarea[name=names]", "\n".join(names))
     page.check("input[name=with_logins]")
     page.click("#add-students button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     cards = page.locator("article.login-card")
     assert cards.count() == 2
     text = cards.all_inner_texts()

@@ -12,7 +12,7 @@ import re
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.e2e.conftest import SCREENSHOTS, log_in, screenshot
+from tests.e2e.conftest import SCREENSHOTS, log_in, screenshot, settle
 
 SLUG = "nhua-gia-tri-thap-nam-tu-liem-2022"
 BOARD = f"/workspace/monitoring/{SLUG}/"
@@ -24,13 +24,13 @@ def test_officer_filters_late_schools_reminds_one_and_exports(live_site, page):
     log_in(page, live_site, "canbo.namtuliem")
     page.goto(live_site.url + "/workspace/")
     page.locator(f"a[href='{BOARD}']").first.click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#board-table tbody tr[data-school]").count() == 24
     assert re.search(r"\d+/24", page.locator("[data-stat=plans]").inner_text())
 
     page.select_option("#f-state", "late")
     page.click("#filter-button")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     rows = page.locator("#board-table tbody tr[data-school]")
     assert rows.count() >= 2
     assert set(rows.evaluate_all("rs => rs.map(r => r.dataset.state)")) == {"late"}
@@ -42,7 +42,7 @@ def test_officer_filters_late_schools_reminds_one_and_exports(live_site, page):
     row.locator("input[name=school]").check()
     page.fill("#remind-message", "Đề nghị nhà trường hoàn thành kế hoạch trong tuần này.")
     page.click("#remind-selected")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "state=late" in page.url
     reminded = page.locator(f"tr[data-school={school}] td").last.inner_text()
     assert "Phạm" in reminded or "canbo" in reminded or re.search(r"\d\d/\d\d", reminded)
@@ -64,7 +64,7 @@ def test_organiser_makes_the_report_and_downloads_the_pdf(live_site, page):
     page.goto(live_site.url + BOARD)
     screenshot(page, "monitoring-board")
     page.click("#make-report")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.locator("#download-pdf").wait_for(timeout=60_000)
     screenshot(page, "monitoring-report")
 

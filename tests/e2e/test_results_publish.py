@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, settle
 
 SLOGANS = "khau-hieu-truong-hoc-xanh-hoan-kiem-2022"
 RANKING = f"/workspace/contests/results/{SLOGANS}/2/"
@@ -40,7 +40,7 @@ def test_organiser_resolves_the_tie_publishes_and_the_public_sees_winners(live_s
     log_in(page, live_site, "bantochuc")
     page.goto(live_site.url + "/workspace/")
     page.locator(f"a[href='{RANKING}']").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#connected-statement").count() == 1
     tie = page.locator(".boundary-tie")
     assert tie.count() == 1
@@ -53,19 +53,19 @@ def test_organiser_resolves_the_tie_publishes_and_the_public_sees_winners(live_s
     selects.nth(1).select_option("1")
     tie.locator("textarea[name=reason]").fill("Câu khẩu hiệu ngắn gọn, dễ nhớ hơn khi hô vang trong lễ chào cờ.")
     tie.locator("button[type=submit]").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator(".alert-success").count() == 1
     assert page.locator(".boundary-tie").count() == 0
     assert "Câu khẩu hiệu ngắn gọn" in page.locator("#decisions").inner_text()
     screenshot(page, "results-ranking-decided")
 
     page.click("#publish-link")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#publish-preview li").count() == 4
     screenshot(page, "results-publish-confirm")
     page.check("#confirm")
     page.click("#publish-confirm")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert re.search(r"/snapshot/\d+/$", page.url)
     assert re.fullmatch(r"[0-9a-f]{64}", page.locator("#snapshot-hash").inner_text().strip())
     assert page.locator("#snapshot-published").count() == 1

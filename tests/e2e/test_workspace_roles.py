@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import log_in, open_menu_if_collapsed, screenshot
+from tests.e2e.conftest import log_in, open_menu_if_collapsed, screenshot, settle
 
 ROLES = [
     ("bantochuc", "organiser", "Ban tổ chức"),
@@ -37,13 +37,13 @@ def test_language_switch_to_english_and_back(live_site, page):
     log_in(page, live_site, "gv.caudien")
     open_menu_if_collapsed(page)
     page.click("button[name=language][value=en]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "My workspace"
     screenshot(page, "workspace-teacher-english")
     open_menu_if_collapsed(page)
     page.click("button[name=language][value=vi]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("h1").inner_text() == "Không gian làm việc"
 
 

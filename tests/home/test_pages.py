@@ -317,7 +317,7 @@ def test_footer_without_settings_shows_the_platform_name(client, home_page):
         (ProgrammePage, "home_page"),
     ],
 )
-def test_admin_add_form_renders_for_page_type(client, request, model, parent_fixture):
+def test_admin_add_form_renders_for_page_type(db, client, request, model, parent_fixture):
     parent = request.getfixturevalue(parent_fixture)
     client.force_login(UserFactory(username="admin", is_superuser=True, is_staff=True))
 

@@ -2,28 +2,13 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from contests.demo_judging import PLASTIC_CONTEST, SLOGANS, WATER
 from contests.enums import ContestStatus, EntryStatus, EvaluationStatus
 from contests.models import Award, Contest, Entry, Evaluation, ResultSnapshot, TieDecision
 from contests.ranking import round_ranking
 from contests.selectors_results import published_results
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded(loaded, db):
-    return loaded
 
 
 def test_demo_plastic_showcase_awards_1_2_4_5_8(seeded):

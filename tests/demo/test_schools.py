@@ -2,11 +2,9 @@
 
 from io import StringIO
 
-import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
 from django.test import RequestFactory
 
 from home.management.commands.seed_demo import DEMO_PASSWORD
@@ -52,20 +50,6 @@ def memberships_of(username: str) -> set:
 
     memberships = Membership.objects.filter(user__username=username).select_related("school", "area", "programme")
     return {(m.role, scope(m)) for m in memberships}
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """Seed once for the module (the seed takes seconds), inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield seed_demo()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded(loaded, db):
-    """The seed's output; each test runs in a savepoint inside the module's transaction."""
-    return loaded
 
 
 def test_seed_demo_enrols_39_hoan_kiem_schools_21_of_them_primary_or_lower_secondary(seeded):

@@ -2,9 +2,6 @@
 
 from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
 
 from contests.demo_entries import OPEN_INITIATIVES, OPEN_SLOGANS, PLASTIC_CONTEST, SLOGANS, WATER, seed
@@ -12,19 +9,6 @@ from contests.enums import ENTRY_IN_JUDGING, EntryStatus
 from contests.models import Contest, Entry
 from contests.selectors_entries import contest_accepts_entries
 from home.models import User
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded(loaded, db):
-    return loaded
 
 
 def _statuses(slug) -> dict[str, int]:
