@@ -43,7 +43,14 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
     """pytest-django's database setup, except that an in-memory SQLite test database is
     copied from the run's migrated database instead of migrated again in each worker."""
     from django.test.utils import setup_databases, teardown_databases
