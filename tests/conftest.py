@@ -54,15 +54,21 @@ def django_db_setup(
     """pytest-django's database setup, except that an in-memory SQLite test database is
     copied from the run's migrated database instead of migrated again in each worker."""
     from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
 
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
             connection.creation._get_test_db_name()
         ):
             db_cfg = load_into_test_database(connection, migrated(shared_dir(request.config)))
+            if connection.alias in serialized_aliases:  # as create_test_db does for serialized_rollback
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
         else:
             keepdb = django_db_keepdb and not django_db_createdb
-            db_cfg = setup_databases(verbosity=0, interactive=False, keepdb=keepdb, serialized_aliases=set())
+            db_cfg = setup_databases(
+                verbosity=0, interactive=False, keepdb=keepdb, aliases=aliases, serialized_aliases=serialized_aliases
+            )
     yield
     with django_db_blocker.unblock():
         teardown_databases(db_cfg, verbosity=0, keepdb=django_db_keepdb)

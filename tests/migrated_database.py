@@ -38,7 +38,9 @@ def built_once(target: Path, build) -> Path:
 def manage(database: Path, *args, settings="config.settings.test"):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, "DATABASE_URL": f"sqlite:///{database}"}
     env.pop("CELERY_BROKER_URL", None)
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr}")
     # Our settings open SQLite in WAL mode: fold the log back in so the file alone is complete.
     with sqlite3.connect(database) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

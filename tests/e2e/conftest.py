@@ -50,14 +50,18 @@ def _skip_reason():
 
 def pytest_collection_modifyitems(config, items):
     reason = _skip_reason()
-    browser_tests = [item for item in items if "tests/e2e/" in str(item.fspath)]
-    for item in browser_tests:
-        item.add_marker(pytest.mark.browser)
-        if reason:
-            item.add_marker(pytest.mark.skip(reason=reason))
-    deselected = config.getoption("markexpr") == "not browser"
-    if browser_tests and not reason and not deselected and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
-        _start_demo_build(config)
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_collection_finish(session):
+    """Once `-m` and `-k` have chosen the tests: start the demo build if browser tests will run."""
+    first_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    if first_worker and not _skip_reason() and any(item.get_closest_marker("browser") for item in session.items):
+        _start_demo_build(session.config)
 
 
 def _start_demo_build(config):
