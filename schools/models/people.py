@@ -31,6 +31,8 @@ class Student(models.Model):
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by schools.services_student_erase: the row stays (teams, ranks, counts) with no personal data.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("student")
@@ -46,12 +48,15 @@ class Student(models.Model):
 
     @property
     def initials(self) -> str:
+        if self.erased_at is not None:
+            return self.display_name  # the erasure's marker, "(đã xóa)"
         return ".".join(part[0].upper() for part in self.display_name.split() if part) + "."
 
     @property
     def public_name(self) -> str:
-        """The name as public pages may show it: full with consent, else initials and class."""
-        if self.may_show_name:
+        """The name as public pages may show it: full with consent, else initials and class;
+        an erased student's marker alone."""
+        if self.may_show_name or self.erased_at is not None:
             return self.display_name
         return f"{self.initials} ({self.classroom.name})"
 
