@@ -33,6 +33,7 @@ from contests.services_assignments import assign_all, assign_panel, judge_invite
 from contests.services_entries import contest_status_set
 from contests.services_judging import evaluation_save
 from contests.services_results import results_publish, round_advance
+from home.demo_password import DEMO_PASSWORD
 from schools.services import user_create
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -75,7 +76,7 @@ def seed(*, stdout=None, password=None):
     organiser = User.objects.filter(username="bantochuc").first()
     if organiser is None or not Contest.objects.filter(slug__in=[PLASTIC_CONTEST, WATER, SLOGANS]).count() == 3:
         return
-    password_hash = make_password(password or "xanh-2022")
+    password_hash = make_password(password or DEMO_PASSWORD)
     plastic = _seed_plastic(User.objects.filter(username="btc.nhua").first() or organiser, password_hash)
     water = _seed_water(organiser, password_hash)
     slogans = _seed_slogans(organiser, password_hash)

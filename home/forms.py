@@ -3,8 +3,19 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from home.demo_password import DEMO_PASSWORD_REFUSED
 
-class LoginForm(AuthenticationForm):
+
+class DemoPasswordMessageMixin:
+    """Says why a sign-in failed when the backend refused the demo password (home/backends.py)."""
+
+    def get_invalid_login_error(self):
+        if getattr(self.request, "demo_password_refused", False):
+            return forms.ValidationError(DEMO_PASSWORD_REFUSED, code="demo_password")
+        return super().get_invalid_login_error()
+
+
+class LoginForm(DemoPasswordMessageMixin, AuthenticationForm):
     """Django's login form with the label children and teachers recognise."""
 
     username = forms.CharField(
@@ -14,7 +25,7 @@ class LoginForm(AuthenticationForm):
     )
 
 
-class AdminLoginForm(WagtailLoginForm):
+class AdminLoginForm(DemoPasswordMessageMixin, WagtailLoginForm):
     """Wagtail's admin login with a translatable label on the password field (Wagtail leaves it bare)."""
 
     def __init__(self, *args, **kwargs):

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home.demo_password import DEMO_PASSWORD
 from home.models import User
 
 APPS_IN_ORDER = ["home", "schools", "audits", "contests"]
-DEMO_PASSWORD = "xanh-2022"  # noqa: S105 -- published demo password, refused outside DEMO_MODE
 
 
 class Command(BaseCommand):
@@ -24,12 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when users already exist.")
 
     def handle(self, *args, if_empty=False, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "seed_demo runs only with DEMO_MODE (development and test settings): "
+                "outside it the demo password is refused at login."
+            )
         if if_empty and User.objects.exists():
             self.stdout.write("Demo data already loaded.")
             self.print_logins()
             return
-        if not getattr(settings, "DEMO_MODE", False):
-            raise CommandError("seed_demo runs only with DEMO_MODE (development and test settings).")
         with transaction.atomic():
             for app in APPS_IN_ORDER:
                 module_name = f"{app}.demo"

@@ -110,14 +110,18 @@ AUTHENTICATION_BACKENDS = [
     # Axes first so a locked username + IP never reaches the others.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing the published demo password outside DEMO_MODE.
+    "home.backends.DemoAwareModelBackend",
 ]
+# The published demo password (home/demo_password.py) works only in demo mode: dev and test settings.
+DEMO_MODE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "home.demo_password.DemoPasswordValidator"},
 ]
 
 PASSWORD_HASHERS = [
