@@ -6,8 +6,12 @@ Objects are a Contest or anything with a `contest` (a Round, an Entry, a snapsho
   (JudgeInvitation.is_chair) — the chair reads the ranking, flags and traces with the
   organisers; ordinary judges never see the ranking. obj=None: an organiser or a judge
   holding a chair invitation somewhere.
-- `contests.decide_results`: organisers of the contest only (the chair who decides and
-  publishes is an organiser, DESIGN §2); recording tie decisions, advancing, publishing.
+- `contests.record_tie_decision`: organisers of the contest and its chair — the order of
+  entries still tied at a prize boundary or at the line to advance, with a reason.
+  obj=None: an organiser or a judge holding a chair invitation somewhere.
+- `contests.publish_results`: organisers of the contest only — advancing entries to the
+  next round and publishing (publishing again replaces the published snapshot). The
+  chair decides ties but never publishes.
 - `contests.view_results`: everyone once the contest's results are published and
   `results_public` is set; otherwise organisers. obj=None: True (some results may be
   public), which is what a menu asks.
@@ -47,5 +51,6 @@ def has_public_results(user, obj=None):
 
 
 rules.add_perm("contests.view_ranking", is_organiser_of_contest | is_chair_of_contest)
-rules.add_perm("contests.decide_results", is_organiser_of_contest)
+rules.add_perm("contests.record_tie_decision", is_organiser_of_contest | is_chair_of_contest)
+rules.add_perm("contests.publish_results", is_organiser_of_contest)
 rules.add_perm("contests.view_results", has_public_results | is_organiser_of_contest)

@@ -1,8 +1,10 @@
 """The chair's pages: a round's ranking with its flags and traces, tie decisions,
 advancing, publishing, published snapshots and the XLSX export.
 
-Permissions by name: `contests.view_ranking` to read, `contests.decide_results` to act.
-An unknown contest or round answers 404; a contest the user may not read, 403.
+Permissions by name: `contests.view_ranking` to read, `contests.record_tie_decision` to
+order tied entries (organisers and the contest's chair), `contests.publish_results` to
+advance and publish (organisers only). An unknown contest or round answers 404; a
+contest the user may not read or act on, 403.
 """
 
 import io
@@ -61,7 +63,8 @@ def ranking(request, slug, order):
             "view": view,
             "decisions": tie_decisions_of(round),
             "snapshots": snapshots_of_round(round),
-            "can_decide": request.user.has_perm("contests.decide_results", contest),
+            "can_decide_ties": request.user.has_perm("contests.record_tie_decision", contest),
+            "can_publish": request.user.has_perm("contests.publish_results", contest),
             "has_next": round_has_next(round),
         },
     )
@@ -70,7 +73,7 @@ def ranking(request, slug, order):
 @login_required
 @require_POST
 def tie_decide(request, slug, order):
-    contest, round = _round_or_404(request, slug, order, "contests.decide_results")
+    contest, round = _round_or_404(request, slug, order, "contests.record_tie_decision")
     group = [pk for pk in request.POST.get("group", "").split(",") if pk.strip()]
     try:
         positions = sorted((int(request.POST.get(f"pos_{pk}", "")), pk) for pk in group)
@@ -96,7 +99,7 @@ def tie_decide(request, slug, order):
 
 @login_required
 def advance(request, slug, order):
-    contest, round = _round_or_404(request, slug, order, "contests.decide_results")
+    contest, round = _round_or_404(request, slug, order, "contests.publish_results")
     view = ranking_view(round)
     if request.method == "POST":
         try:
@@ -120,7 +123,7 @@ def advance(request, slug, order):
 
 @login_required
 def publish(request, slug, order):
-    contest, round = _round_or_404(request, slug, order, "contests.decide_results")
+    contest, round = _round_or_404(request, slug, order, "contests.publish_results")
     view = ranking_view(round)
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":

@@ -151,7 +151,7 @@ def _published(world, *, consent):
     )
     named = StudentFactory(classroom=world.classroom, display_name="Phạm Gia Huy")
     if consent:
-        student_consent_record(student=named, child=True, guardian=True)
+        student_consent_record(student=named, child=True, guardian=True, recorded_by=None)
     EntryMemberFactory(entry=entries[0], student=named)
     EntryMemberFactory(entry=entries[1], student=world.student)
     results_publish(round=round, user=world.organiser)
@@ -224,20 +224,86 @@ def test_workspace_lists_rankings_for_organisers_only(world, client_for, setting
         assert url not in client_for(world.user_for(role)).get(reverse("workspace:home")).content.decode()
 
 
-def test_chair_reads_the_ranking_without_acting(world, client_for, settings):
+def _chair_of(contest, username="chair"):
     from schools.enums import Role
     from schools.services import membership_grant
     from tests.factories import UserFactory
     from tests.factories.contests import JudgeInvitationFactory
 
+    chair = UserFactory(username=username)
+    membership_grant(user=chair, role=Role.JUDGE, programme=contest.programme)
+    JudgeInvitationFactory(contest=contest, judge=chair, is_chair=True)
+    return chair
+
+
+def _tie_data(entries, first, second, reason="Trình bày tốt hơn"):
+    return {
+        "group": f"{entries[0].pk},{entries[1].pk}",
+        f"pos_{entries[0].pk}": str(first),
+        f"pos_{entries[1].pk}": str(second),
+        "reason": reason,
+    }
+
+
+def test_chair_sees_the_tie_form_but_no_publishing(world, client_for, settings):
     settings.AXES_ENABLED = False
     round, entries, _judges = tied_round(world)
-    chair = UserFactory(username="chair")
-    membership_grant(user=chair, role=Role.JUDGE, programme=world.programme)
-    JudgeInvitationFactory(contest=round.contest, judge=chair, is_chair=True)
-    client = client_for(chair)
+    client = client_for(_chair_of(round.contest))
     page = client.get(_ranking_url(round)).content.decode()
     assert entries[0].code in page
-    assert "tie-form" not in page and 'id="publish-link"' not in page
+    assert "tie-form" in page
+    assert 'id="publish-link"' not in page and 'id="advance-link"' not in page
+
+
+def test_chair_records_the_tie_decision_through_the_view(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, entries, _judges = tied_round(world)
+    chair = _chair_of(round.contest)
     url = reverse("contests:tie_decide", args=[round.contest.slug, round.order])
-    assert client.post(url, {"group": f"{entries[0].pk},{entries[1].pk}"}).status_code == 403
+    response = client_for(chair).post(url, _tie_data(entries, 2, 1), follow=True)
+    assert response.status_code == 200
+    assert list(response.context["messages"])[0].level_tag == "success"
+    decision = TieDecision.objects.get()
+    assert decision.entry_ids == [entries[1].pk, entries[0].pk]
+    assert decision.decided_by == chair
+    assert 'id="decisions"' in response.content.decode()
+
+
+def test_chair_bad_tie_input_is_a_message_not_an_error(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, entries, _judges = tied_round(world)
+    client = client_for(_chair_of(round.contest))
+    url = reverse("contests:tie_decide", args=[round.contest.slug, round.order])
+    response = client.post(url, _tie_data(entries, "một", 1), follow=True)
+    assert response.status_code == 200
+    assert str(list(response.context["messages"])[0]) == "Hãy chọn vị trí cho từng bài đồng hạng."
+    assert TieDecision.objects.count() == 0
+
+
+def test_chair_of_another_contest_may_not_read_nor_decide(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, entries, _judges = tied_round(world)
+    other = _chair_of(_contest(world), username="chair-khac")
+    client = client_for(other)
+    url = reverse("contests:tie_decide", args=[round.contest.slug, round.order])
+    assert client.get(_ranking_url(round)).status_code == 403
+    assert client.post(url, _tie_data(entries, 2, 1)).status_code == 403
+    assert TieDecision.objects.count() == 0
+
+
+def test_chair_may_neither_advance_nor_open_the_publish_page(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, _entries, _judges = tied_round(world)
+    client = client_for(_chair_of(round.contest))
+    for name in ("round_advance", "results_publish"):
+        assert client.get(reverse(f"contests:{name}", args=[round.contest.slug, round.order])).status_code == 403
+
+
+def test_workspace_link_tells_the_chair_about_ties_not_publishing(world, client_for, settings):
+    settings.AXES_ENABLED = False
+    round, _entries, _judges = tied_round(world)
+    client = client_for(_chair_of(round.contest))
+    page = client.get(reverse("workspace:home")).content.decode()
+    assert _ranking_url(round) in page
+    assert "Bảng xếp hạng và quyết định đồng hạng" in page
+    assert "Bảng xếp hạng, đồng hạng và công bố" not in page

@@ -223,3 +223,30 @@ def test_republish_after_a_new_decision_moves_the_award(chair):
     first.refresh_from_db()
     assert (first.is_published, second.is_published) == (False, True)
     assert first.sha256 != second.sha256
+
+
+def test_chair_posting_publish_is_refused_and_nothing_changes(world, client_for, settings):
+    from django.urls import reverse
+
+    from schools.enums import Role
+    from schools.services import membership_grant
+    from tests.factories.contests import JudgeInvitationFactory, results_round
+
+    settings.AXES_ENABLED = False
+    round = results_round(world)
+    chair = UserFactory(username="chu-tich")
+    membership_grant(user=chair, role=Role.JUDGE, programme=world.programme)
+    JudgeInvitationFactory(contest=round.contest, judge=chair, is_chair=True)
+    before = (round.status, round.contest.status)
+    url = reverse("contests:results_publish", args=[round.contest.slug, round.order])
+
+    response = client_for(chair).post(url, {"confirm": "yes"})
+
+    assert response.status_code == 403
+    assert ResultSnapshot.objects.count() == 0
+    assert Award.objects.count() == 0
+    round.refresh_from_db()
+    round.contest.refresh_from_db()
+    assert (round.status, round.contest.status) == before
+    assert client_for(world.organiser).post(url, {"confirm": "yes"}).status_code == 302  # organisers still publish
+    assert ResultSnapshot.objects.filter(is_published=True).count() == 1

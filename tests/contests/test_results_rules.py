@@ -1,5 +1,6 @@
 """Truth tables of contests/rules_results.py: each role × (no object, our contest, a contest
-of another programme), with and without public results, and the chair."""
+of another programme), with and without public results, the chair of our contest and the
+chair of another contest of the same programme."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -11,32 +12,39 @@ from tests.conftest import fresh
 from tests.factories import ProgrammeFactory, UserFactory
 from tests.factories.contests import ContestFactory, JudgeInvitationFactory, ResultSnapshotFactory, RoundFactory
 
-ROLES = ["anonymous", "organiser", "programme_organiser", "officer", "teacher", "student", "judge", "chair", "outsider"]
+ROLES = [
+    "anonymous",
+    "organiser",
+    "programme_organiser",
+    "officer",
+    "teacher",
+    "student",
+    "judge",
+    "chair",
+    "other_chair",
+    "outsider",
+]
 
-# rule -> {role: (obj=None, our contest, another programme's contest)}; nothing published.
+# role -> (obj=None, our contest, another programme's contest): who reads the ranking and
+# records tie decisions (organisers and the contest's chair); nothing published.
+RANKING = {
+    "anonymous": (False, False, False),
+    "organiser": (True, True, True),
+    "programme_organiser": (True, True, False),
+    "officer": (False, False, False),
+    "teacher": (False, False, False),
+    "student": (False, False, False),
+    "judge": (False, False, False),
+    "chair": (True, True, False),
+    "other_chair": (True, False, False),
+    "outsider": (False, False, False),
+}
+
 TABLE = {
-    "contests.view_ranking": {
-        "anonymous": (False, False, False),
-        "organiser": (True, True, True),
-        "programme_organiser": (True, True, False),
-        "officer": (False, False, False),
-        "teacher": (False, False, False),
-        "student": (False, False, False),
-        "judge": (False, False, False),
-        "chair": (True, True, False),
-        "outsider": (False, False, False),
-    },
-    "contests.decide_results": {
-        "anonymous": (False, False, False),
-        "organiser": (True, True, True),
-        "programme_organiser": (True, True, False),
-        "officer": (False, False, False),
-        "teacher": (False, False, False),
-        "student": (False, False, False),
-        "judge": (False, False, False),
-        "chair": (False, False, False),
-        "outsider": (False, False, False),
-    },
+    "contests.view_ranking": RANKING,
+    "contests.record_tie_decision": RANKING,
+    # Advancing and publishing: organisers only, never a chair.
+    "contests.publish_results": {**RANKING, "chair": (False, False, False), "other_chair": (False, False, False)},
     "contests.view_results": {
         "anonymous": (True, False, False),
         "organiser": (True, True, True),
@@ -46,6 +54,7 @@ TABLE = {
         "student": (True, False, False),
         "judge": (True, False, False),
         "chair": (True, False, False),
+        "other_chair": (True, False, False),
         "outsider": (True, False, False),
     },
 }
@@ -61,7 +70,11 @@ def contests(world):
     membership_grant(user=chair, role=Role.JUDGE, programme=world.programme)
     JudgeInvitationFactory(contest=ours, judge=chair, is_chair=True)
     JudgeInvitationFactory(contest=ours, judge=world.judge)
-    return ours, theirs, {"programme_organiser": programme_organiser, "chair": chair}
+    other_chair = UserFactory(username="other-chair")
+    membership_grant(user=other_chair, role=Role.JUDGE, programme=world.programme)
+    sibling = ContestFactory(programme=world.programme, status=ContestStatus.JUDGING)
+    JudgeInvitationFactory(contest=sibling, judge=other_chair, is_chair=True)
+    return ours, theirs, {"programme_organiser": programme_organiser, "chair": chair, "other_chair": other_chair}
 
 
 def _user(world, extra, role):
