@@ -6,16 +6,18 @@ programme rules a Programme.
 
 import rules
 
+from audits.models import AuditPeriod, WasteCategory
 from schools.enums import Role
 from schools.rules import (
     is_officer_over_school,
-    is_organiser,
     is_organiser_of_programme,
     is_organiser_of_school,
     is_student_of_school,
     is_teacher_of_school,
+    manages,
 )
 from schools.selectors import areas_of
+from schools.selectors_scope import register_global_only, register_scope
 
 
 @rules.predicate
@@ -49,5 +51,8 @@ rules.add_perm(
 )
 
 # Back office (RulesPermissionPolicy): categories and periods are the organisers'.
-rules.add_perm("audits.manage_wastecategory", is_organiser)
-rules.add_perm("audits.manage_auditperiod", is_organiser)
+# The categories are one catalogue for every programme; a period belongs to its programme.
+register_global_only(WasteCategory)
+register_scope(AuditPeriod)
+rules.add_perm("audits.manage_wastecategory", manages(WasteCategory))
+rules.add_perm("audits.manage_auditperiod", manages(AuditPeriod))

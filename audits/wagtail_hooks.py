@@ -11,21 +11,11 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from audits.models import AuditPeriod, WasteCategory
-from home.models import User
-from home.permission_policy import RulesPermissionPolicy
-from schools.enums import Role
+from schools.admin_scope import ScopedModelViewSet, register_scoped_policies
 
-
-def _organisers():
-    return User.objects.filter(is_active=True, memberships__role=Role.ORGANISER).distinct()
-
-
-for _model in (WasteCategory, AuditPeriod):
-    register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
+register_scoped_policies(WasteCategory, AuditPeriod)
 
 
 class WasteCategoryDeleteView(DeleteView):
@@ -42,7 +32,7 @@ class WasteCategoryDeleteView(DeleteView):
         return super().form_valid(form)
 
 
-class WasteCategoryViewSet(ModelViewSet):
+class WasteCategoryViewSet(ScopedModelViewSet):
     model = WasteCategory
     delete_view_class = WasteCategoryDeleteView
     icon = "list-ul"
@@ -72,7 +62,7 @@ class WasteCategoryViewSet(ModelViewSet):
     ordering = ["sort_order", "code"]
 
 
-class AuditPeriodViewSet(ModelViewSet):
+class AuditPeriodViewSet(ScopedModelViewSet):
     model = AuditPeriod
     icon = "date"
     menu_label = _("Audit periods")

@@ -9,21 +9,17 @@ project's TIME_ZONE). Prize tiers are edited inline (PrizeTier is a ParentalKey 
 
 from django import forms
 from django.db.models import Count
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.models import CopyView, DeleteView, EditView, IndexView
-from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from contests.enums import ContestStatus
 from contests.models import DEFAULT_TIE_BREAK, Contest
+from schools.admin_scope import ScopedModelViewSet
 from schools.enums import SchoolLevel
 from schools.models import Programme, School
-from schools.selectors import is_global_organiser, organised_programme_ids
+from schools.selectors_scope import organised_programmes
 
 # Statuses an organiser sets by hand; judging and publishing set the others.
 MANUAL_STATUSES = (ContestStatus.DRAFT, ContestStatus.OPEN, ContestStatus.CLOSED)
@@ -32,17 +28,9 @@ TIE_FIELDS = ("tie_break", "priority_criterion", "tie_policy")
 
 
 def programmes_for(user):
+    """The programmes a contest may belong to: those the user organises (every one for no user)."""
     programmes = Programme.objects.select_related("school_year").order_by("-school_year__starts_on", "name")
-    if user is None or is_global_organiser(user):
-        return programmes
-    return programmes.filter(pk__in=organised_programme_ids(user))
-
-
-def contests_for(user):
-    contests = Contest.objects.select_related("programme").annotate(entry_count=Count("entries"))
-    if user is None or is_global_organiser(user):
-        return contests
-    return contests.filter(programme_id__in=organised_programme_ids(user))
+    return programmes if user is None else programmes.filter(pk__in=organised_programmes(user).values("pk"))
 
 
 def _step_label(step: str) -> str:
@@ -168,49 +156,10 @@ class ContestAdminForm(WagtailAdminModelForm):
         return valid
 
 
-class ContestIndexView(IndexView):
-    def get_base_queryset(self):
-        return contests_for(self.request.user)
+class ContestViewSet(ScopedModelViewSet):
+    """Only the contests of the user's programmes are listed; another programme's answers 404."""
 
-
-class OwnContestMixin:
-    """A contest of a programme the user does not organise answers 404 (never shown, never changed)."""
-
-    def get_object(self, queryset=None):
-        contest = super().get_object(queryset) if queryset is not None else super().get_object()
-        if not self.request.user.has_perm("contests.manage_contest", contest):
-            raise Http404
-        return contest
-
-
-class ContestEditView(OwnContestMixin, EditView):
-    pass
-
-
-class ContestDeleteView(OwnContestMixin, DeleteView):
-    pass
-
-
-class ContestHistoryView(OwnContestMixin, HistoryView):
-    pass
-
-
-class ContestUsageView(OwnContestMixin, UsageView):
-    pass
-
-
-class ContestCopyView(OwnContestMixin, CopyView):
-    pass
-
-
-class ContestViewSet(ModelViewSet):
     model = Contest
-    index_view_class = ContestIndexView
-    edit_view_class = ContestEditView
-    delete_view_class = ContestDeleteView
-    history_view_class = ContestHistoryView
-    usage_view_class = ContestUsageView
-    copy_view_class = ContestCopyView
     icon = "trophy"
     menu_label = _("Contests")
     menu_order = 330
@@ -272,3 +221,7 @@ class ContestViewSet(ModelViewSet):
         ],
         base_form_class=ContestAdminForm,
     )
+
+    def get_index_view_kwargs(self, **kwargs):
+        contests = Contest.objects.select_related("programme").annotate(entry_count=Count("entries"))
+        return super().get_index_view_kwargs(queryset=contests.order_by("-opens_at", "title"), **kwargs)

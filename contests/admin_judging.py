@@ -7,35 +7,19 @@ and a round of another programme answers 404. Criteria are edited inline; their 
 descriptions are typed one per line, `score | description` (stored as a JSON list).
 """
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from contests.forms_judging import LevelsField
 from contests.models import Contest, Criterion, Round
-from home.models import User
-from home.permission_policy import RulesPermissionPolicy
-from schools.enums import Role
-from schools.selectors import is_global_organiser, organised_programme_ids
+from schools.admin_scope import ScopedModelViewSet, register_scoped_policies
+from schools.selectors_scope import register_scope
 
-
-def _organisers():
-    return User.objects.filter(is_active=True, memberships__role=Role.ORGANISER).distinct()
-
-
-for _model in (Round, Criterion):
-    register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
-
-
-def contests_for(user):
-    contests = Contest.objects.select_related("programme").order_by("-opens_at", "title")
-    if user is None or is_global_organiser(user):
-        return contests
-    return contests.filter(programme_id__in=organised_programme_ids(user))
+register_scope(Round, "contest__programme")
+register_scope(Criterion, "round__contest__programme")
+register_scoped_policies(Round, Criterion)
 
 
 class CriterionAdminForm(WagtailAdminModelForm):
@@ -72,7 +56,7 @@ class CriteriaPanel(InlinePanel):
 class RoundAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contest"].queryset = contests_for(getattr(self, "for_user", None))
+        self.fields["contest"].queryset = Contest.objects.select_related("programme").order_by("-opens_at", "title")
         for name in ("opens_at", "closes_at"):
             self.fields[name].help_text = _("Hà Nội time (UTC+7).")
 
@@ -89,40 +73,10 @@ class RoundAdminForm(WagtailAdminModelForm):
         return data
 
 
-class OwnRoundMixin:
-    def get_object(self, queryset=None):
-        round_ = super().get_object(queryset) if queryset is not None else super().get_object()
-        if not self.request.user.has_perm("contests.manage_round", round_):
-            raise Http404
-        return round_
+class RoundViewSet(ScopedModelViewSet):
+    """Only the rounds of the user's programmes' contests are listed; another's answer 404."""
 
-
-def _views():
-    from wagtail.admin.views.generic.history import HistoryView
-    from wagtail.admin.views.generic.models import CopyView, DeleteView, EditView, IndexView
-    from wagtail.admin.views.generic.usage import UsageView
-
-    class RoundIndexView(IndexView):
-        def get_base_queryset(self):
-            return Round.objects.select_related("contest").filter(contest__in=contests_for(self.request.user))
-
-    def own(base):
-        return type(f"Own{base.__name__}", (OwnRoundMixin, base), {})
-
-    return RoundIndexView, own(EditView), own(DeleteView), own(HistoryView), own(UsageView), own(CopyView)
-
-
-_INDEX, _EDIT, _DELETE, _HISTORY, _USAGE, _COPY = _views()
-
-
-class RoundViewSet(ModelViewSet):
     model = Round
-    index_view_class = _INDEX
-    edit_view_class = _EDIT
-    delete_view_class = _DELETE
-    history_view_class = _HISTORY
-    usage_view_class = _USAGE
-    copy_view_class = _COPY
     icon = "list-ol"
     menu_label = _("Judging rounds")
     menu_order = 331
@@ -131,6 +85,10 @@ class RoundViewSet(ModelViewSet):
     list_filter = ["mode", "status"]  # no contest filter: it would list other programmes' contests
     search_fields = ["name", "contest__title"]
     ordering = ["contest", "order"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=Round.objects.select_related("contest"), **kwargs)
+
     edit_handler = ObjectList(
         [
             MultiFieldPanel(

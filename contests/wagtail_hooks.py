@@ -5,21 +5,15 @@ criteria viewset); each is registered below with one hook.
 """
 
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from contests.admin_contests import ContestViewSet
 from contests.models import Contest, PrizeTier
-from home.models import User
-from home.permission_policy import RulesPermissionPolicy
-from schools.enums import Role
+from schools.admin_scope import register_scoped_policies
+from schools.selectors_scope import register_scope
 
-
-def _organisers():
-    return User.objects.filter(is_active=True, memberships__role=Role.ORGANISER).distinct()
-
-
-for _model in (Contest, PrizeTier):
-    register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
+register_scope(Contest)
+register_scope(PrizeTier, "contest__programme")
+register_scoped_policies(Contest, PrizeTier)
 
 
 @hooks.register("register_admin_viewset")

@@ -8,6 +8,17 @@ or anything with a `school` attribute (a classroom, a student, a plan).
 import rules
 
 from schools.enums import Role
+from schools.models import (
+    Area,
+    Classroom,
+    Enrolment,
+    Membership,
+    Programme,
+    School,
+    SchoolYear,
+    SchoolYearProfile,
+    Student,
+)
 from schools.selectors import (
     area_contains,
     areas_of,
@@ -16,11 +27,10 @@ from schools.selectors import (
     organised_programme_ids,
     roles_of,
 )
+from schools.selectors_scope import GLOBAL_ONLY, in_scope
 
 
 def school_of(obj):
-    from schools.models import School
-
     if isinstance(obj, School):
         return obj
     return getattr(obj, "school", None)
@@ -99,11 +109,27 @@ rules.add_perm("schools.view_programme", is_organiser_of_programme)
 rules.add_perm("schools.import_schools", is_organiser)
 rules.add_perm("schools.import_users", is_organiser)
 
-# Back-office management of the models in the Wagtail admin (RulesPermissionPolicy).
-for _model in ("area", "school", "schoolyear", "schoolyearprofile", "classroom", "student", "membership"):
-    rules.add_perm(f"schools.manage_{_model}", is_organiser)
-rules.add_perm("schools.manage_programme", is_organiser)
-rules.add_perm("schools.manage_enrolment", is_organiser)
+
+def manages(model):
+    """Back-office management of `model` (RulesPermissionPolicy): rows in the user's scope only.
+
+    Without an object: may the user manage some row (the admin menu)? Organisers may,
+    but only global organisers manage a shared catalogue such as the school years.
+    """
+
+    @rules.predicate(name=f"manages_{model._meta.model_name}")
+    def predicate(user, obj=None):
+        if obj is None:
+            return is_global_organiser(user) if model in GLOBAL_ONLY else is_organiser(user)
+        return in_scope(user, obj)
+
+    return predicate
+
+
+for _model in (Area, School, SchoolYear, SchoolYearProfile, Classroom, Student, Membership, Programme, Enrolment):
+    rules.add_perm(f"schools.manage_{_model._meta.model_name}", manages(_model))
+# A new programme belongs to nobody's scope yet: only a global organiser creates one.
+rules.add_perm("schools.add_programme", rules.predicate(is_global_organiser))
 
 # Action plans: their rules live in their own module (registered on import).
 import schools.rules_monitoring  # noqa: E402, F401

@@ -178,11 +178,9 @@ def user_welcome_queue(user) -> None:
         send_welcome_email.delay_on_commit(user.pk)
 
 
-# Django permissions organisers need for Wagtail's own screens (ours use the rules).
+# Django permissions organisers need for Wagtail's own screens (ours use the rules). No user
+# or group permission: Wagtail's user and group screens are for site administrators only.
 _ORGANISER_MODEL_PERMS = [
-    ("home", "add_user"),
-    ("home", "change_user"),
-    ("home", "view_user"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),

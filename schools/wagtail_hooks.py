@@ -2,6 +2,8 @@
 
 Permission policies are registered first, so every viewset asks the rules in
 schools/rules.py (`schools.manage_<model>`) rather than Django's model permissions.
+Every viewset is a ScopedModelViewSet: a programme organiser lists, opens and picks
+only the rows of their programmes (schools/selectors_scope.py).
 """
 
 from django.db.models import Count
@@ -10,25 +12,15 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
-from home.models import User
-from home.permission_policy import RulesPermissionPolicy
-from schools.admin_forms import AreaForm
-from schools.enums import Role
+from schools.admin_forms import AreaForm, MembershipAdminForm
+from schools.admin_scope import ScopedModelViewSet, register_scoped_policies
 from schools.models import Area, Enrolment, Membership, Programme, School, SchoolYear, SchoolYearProfile, Student
 
-
-def _organisers():
-    return User.objects.filter(is_active=True, memberships__role=Role.ORGANISER).distinct()
+register_scoped_policies(Area, School, SchoolYear, SchoolYearProfile, Student, Membership, Programme, Enrolment)
 
 
-for _model in (Area, School, SchoolYear, SchoolYearProfile, Student, Membership, Programme, Enrolment):
-    register_permission_policy(_model, RulesPermissionPolicy(_model, users_with_permission=_organisers))
-
-
-class ListedViewSet(ModelViewSet):
+class ListedViewSet(ScopedModelViewSet):
     """A viewset whose listing loads its related rows up front (queries don't grow with rows)."""
 
     def index_queryset(self):
@@ -112,7 +104,6 @@ class MembershipViewSet(ListedViewSet):
     model = Membership
     icon = "group"
     menu_label = _("Roles")
-    form_fields = ["user", "role", "school", "area", "programme"]
     list_display = ["user", "role", "school", "area", "programme"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__full_name"]
@@ -124,6 +115,9 @@ class MembershipViewSet(ListedViewSet):
 
 class ProgrammeViewSet(ListedViewSet):
     model = Programme
+    def get_form_class(self, for_update=False):
+        return MembershipAdminForm
+
     icon = "list-ul"
     menu_label = _("Programmes")
     form_fields = [

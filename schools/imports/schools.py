@@ -7,6 +7,7 @@ as it is; figures go to the school's profile for the current school year.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schools.models import Area, School, SchoolYearProfile
+from schools.selectors_scope import organised_areas, organised_schools
 from schools.services import school_upsert, school_year_current
 
 from .pipeline import by_code_ignoring_case, run_import
@@ -76,12 +78,16 @@ class SchoolRecord:
     existing: School | None
 
 
-def import_schools(file, *, dry_run: bool = False) -> ImportResult:
-    """Read, validate every row, then write all or nothing. dry_run validates and counts only."""
-    return run_import(file, columns=COLUMNS, validate=_validate, write=_write, dry_run=dry_run)
+def import_schools(file, *, dry_run: bool = False, by=None) -> ImportResult:
+    """Read, validate every row, then write all or nothing. dry_run validates and counts only.
+
+    `by` is the organiser importing: a school outside their programmes, or a new school
+    outside their areas, is a bad row. None is the command line.
+    """
+    return run_import(file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run)
 
 
-def _validate(rows, result: ImportResult) -> list[SchoolRecord]:
+def _validate(rows, result: ImportResult, *, by=None) -> list[SchoolRecord]:
     areas = by_code_ignoring_case(Area.objects.all(), {row["area_code"] for row in rows})
     schools = by_code_ignoring_case(School.objects.all(), {row["code"] for row in rows})
     first_line: dict[str, int] = {}
@@ -119,6 +125,8 @@ def _validate(rows, result: ImportResult) -> list[SchoolRecord]:
             result.error(row.line, _("No area has the code “%(code)s”.") % {"code": row["area_code"]})
         enrolment = _count(row, "enrolment", _("The enrolment"), result)
         classes = _count(row, "classes", _("The number of classes"), result)
+        if len(result.errors) == errors_before:
+            _check_scope(row, by, schools.get(code.lower()), area, result)
         if len(result.errors) == errors_before:
             existing = schools.get(code.lower())
             records.append(
@@ -207,3 +215,13 @@ def _same(record: SchoolRecord, profile: SchoolYearProfile | None) -> bool:
     if not figures:
         return True
     return profile is not None and all(getattr(profile, k) == v for k, v in figures.items())
+
+
+def _check_scope(row, by, existing: School | None, area: Area, result: ImportResult) -> None:
+    """An organiser of some programmes updates their schools and adds schools in their areas only."""
+    if by is None:
+        return
+    if existing is not None and not organised_schools(by).filter(pk=existing.pk).exists():
+        result.error(row.line, _("The school “%(code)s” is not in a programme you organise.") % {"code": existing.code})
+    elif not organised_areas(by).filter(pk=area.pk).exists():
+        result.error(row.line, _("The area “%(code)s” is outside the programmes you organise.") % {"code": area.code})

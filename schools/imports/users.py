@@ -21,6 +21,7 @@ is written.
 import re
 from dataclasses import dataclass
 
+from functools import partial
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -31,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from schools.enums import Role
 from schools.models import Area, School
 from schools.services import (
+from schools.selectors_scope import grant_refusal
     classroom_get_or_create,
     membership_grant,
     school_year_current,
@@ -108,9 +110,13 @@ class UserRecord:
     user: object | None  # the existing account, or None to create one
 
 
-def import_users(file, *, dry_run: bool = False) -> ImportResult:
-    """Read, validate every row, then write all or nothing. dry_run validates and counts only."""
-    return run_import(file, columns=COLUMNS, validate=_validate, write=_write, dry_run=dry_run)
+def import_users(file, *, dry_run: bool = False, by=None) -> ImportResult:
+    """Read, validate every row, then write all or nothing. dry_run validates and counts only.
+
+    `by` is the organiser importing: a row giving a role outside their programmes is a
+    bad row (selectors_scope.grant_refusal). None is the command line.
+    """
+    return run_import(file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run)
 
 
 def _existing_users(usernames) -> dict:
@@ -127,7 +133,7 @@ def _existing_users(usernames) -> dict:
     return {user.username.lower(): user for user in users}
 
 
-def _validate(rows, result: ImportResult) -> list[UserRecord]:
+def _validate(rows, result: ImportResult, *, by=None) -> list[UserRecord]:
     codes = {row["school_code"] for row in rows}
     schools = by_code_ignoring_case(School.objects.all(), codes)
     areas = by_code_ignoring_case(Area.objects.all(), codes)
@@ -156,6 +162,10 @@ def _validate(rows, result: ImportResult) -> list[UserRecord]:
                 UserRecord(
                     line=row.line,
                     username=username,
+        if role and len(result.errors) == errors_before:
+            refusal = grant_refusal(by, user=user, role=role, school=school, area=area)
+            if refusal:
+                result.error(row.line, refusal)
                     full_name=full_name,
                     email=email,
                     role=role,

@@ -70,7 +70,7 @@ def _page(request, kind: ImportKind):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload_name = upload.name
-            result = kind.run(upload, dry_run=form.cleaned_data["dry_run"])
+            result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user)
             logger.info(
                 "import %s%s by %s from %r: %s created, %s updated, %s unchanged, %s errors",
                 kind.key,
