@@ -219,7 +219,7 @@ def entry_member_consent_record(*, entry: Entry, student: Student, child: bool, 
         raise ValidationError(_("This student is not in the entry's team."), code="not_member")
     if not is_teacher_of_school(user, entry.school):
         raise ValidationError(_("Only a teacher of the school records consent."), code="consent_not_teacher")
-    return student_consent_record(student=student, child=bool(child), guardian=bool(guardian))
+    return student_consent_record(student=student, child=bool(child), guardian=bool(guardian), recorded_by=user)
 
 
 # --- submitting ------------------------------------------------------------------------

@@ -162,6 +162,7 @@ def _seed_students(*, schools, scopes, year, password_hash: str) -> None:
     for class_index, spec in enumerate(data.CLASSES):
         classroom = classroom_get_or_create(school=schools[spec.school], name=spec.name, year=year, grade=spec.grade)
         existing = set(classroom.students.values_list("display_name", flat=True))
+        teacher = _teacher_of(classroom.school)
         size = spec.size
         if (spec.school, spec.name) == (data.STUDENT_LOGIN.grants[0][2], data.STUDENT_LOGIN_CLASS):
             _student_with_known_login(classroom, existing=existing, scopes=scopes, password_hash=password_hash)
@@ -174,7 +175,13 @@ def _seed_students(*, schools, scopes, year, password_hash: str) -> None:
                 classroom=classroom, display_name=name, with_login=index >= size - spec.logins
             )
             if index < spec.consents:
-                student_consent_record(student=student, child=True, guardian=True)
+                student_consent_record(student=student, child=True, guardian=True, recorded_by=teacher)
+
+
+def _teacher_of(school):
+    """The school's first teacher, who records the demo consents (None: recorded by the platform)."""
+    membership = Membership.objects.filter(role=Role.TEACHER, school=school).select_related("user").first()
+    return membership.user if membership else None
 
 
 def _student_with_known_login(classroom, *, existing, scopes, password_hash: str) -> None:
@@ -184,7 +191,7 @@ def _student_with_known_login(classroom, *, existing, scopes, password_hash: str
     if person.full_name in existing:
         return
     student, _no_password = student_create(classroom=classroom, display_name=person.full_name, user=user)
-    student_consent_record(student=student, child=True, guardian=True)
+    student_consent_record(student=student, child=True, guardian=True, recorded_by=_teacher_of(classroom.school))
 
 
 def _teacher_name(index: int) -> str:

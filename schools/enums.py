@@ -83,3 +83,13 @@ class PlanSection(models.TextChoices):
     WEEKS = "weeks", _("Audit weeks")
     ATTACHMENTS = "attachments", _("Attachments")
     GENERAL = "general", _("The whole plan")
+
+
+# Students ---------------------------------------------------------------------------------
+
+
+class ConsentParty(models.TextChoices):
+    """Whose consent a ConsentRecord is (Law 91/2025: the child of 7 or more, and a parent or guardian)."""
+
+    CHILD = "child", _("The student")
+    GUARDIAN = "guardian", _("A parent or guardian")

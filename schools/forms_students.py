@@ -99,9 +99,36 @@ class StudentsAddForm(forms.Form):
         return student_names_clean(self.cleaned_data["names"].splitlines())
 
 
+class ConsentCheckbox(forms.CheckboxInput):
+    """Hands the field the posted text itself: CheckboxInput reads any text ("maybe") as ticked."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if not values:
+            return None
+        # Sent twice ("on" and "maybe"): not one answer, so the field refuses the list.
+        return values[0] if len(values) == 1 else values
+
+
+class ConsentField(forms.BooleanField):
+    """A check box whose only answers are ticked ("on", what browsers send) or absent."""
+
+    widget = ConsentCheckbox
+
+    def to_python(self, value):
+        if value is None or value == "":
+            return False
+        if value == "on" or value is True:
+            return True
+        raise ValidationError(
+            _("This consent answer is not one of the form's choices: tick the box or leave it empty."),
+            code="invalid_choice",
+        )
+
+
 class ConsentForm(forms.Form):
-    consent_child = forms.BooleanField(label=_("The student agrees"), required=False)
-    consent_guardian = forms.BooleanField(label=_("A parent or guardian agrees"), required=False)
+    consent_child = ConsentField(label=_("The student agrees"), required=False)
+    consent_guardian = ConsentField(label=_("A parent or guardian agrees"), required=False)
 
 
 class LoginCardsForm(forms.Form):

@@ -7,11 +7,11 @@ list pages stay within the query budget (DESIGN §8).
 import unicodedata
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from schools.models import Area, Classroom, Programme, School, SchoolYear, Student
+from schools.models import Area, Classroom, ConsentRecord, Programme, School, SchoolYear, Student
 from schools.selectors import areas_of, is_global_organiser, school_year_name_for, schools_visible_to
 
 
@@ -132,9 +132,15 @@ def classroom_name_taken(*, school: School, year: SchoolYear, name: str) -> bool
 # --- students --------------------------------------------------------------------------
 
 
-def students_in_class(classroom: Classroom, *, active: bool = True) -> list[Student]:
-    """The class list in the order of the school's roster (vietnamese_name_key), logins loaded."""
-    students = Student.objects.filter(classroom=classroom, active=active).select_related("user")
+def students_in_class(classroom: Classroom, *, active: bool = True, with_consents: bool = False) -> list[Student]:
+    """The class list in the order of the school's roster (vietnamese_name_key), logins loaded.
+
+    with_consents: each student's `consent_records`, newest first with who recorded them,
+    prefetched in one query for the whole class."""
+    students = Student.objects.filter(classroom=classroom, active=active, erased_at__isnull=True).select_related("user")
+    if with_consents:
+        records = ConsentRecord.objects.select_related("recorded_by").order_by("-recorded_at", "-pk")
+        students = students.prefetch_related(Prefetch("consent_records", queryset=records))
     return sorted(students, key=lambda student: vietnamese_name_key(student.display_name))
 
 

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from schools.enums import Role
+from schools.enums import ConsentParty, Role
 from schools.models import (
     Area,
     Classroom,
+    ConsentRecord,
     Enrolment,
     Membership,
     Programme,
@@ -285,11 +286,32 @@ def student_login_create(*, student: Student) -> str:
 
 
 @transaction.atomic
-def student_consent_record(*, student: Student, child: bool, guardian: bool) -> Student:
-    student.consent_child = child
-    student.consent_guardian = guardian
-    student.consent_recorded_at = timezone.now()
-    student.save(update_fields=["consent_child", "consent_guardian", "consent_recorded_at"])
+def student_consent_record(*, student: Student, child: bool, guardian: bool, recorded_by) -> Student:
+    """Set whether the student and a parent or guardian agree to show the name publicly.
+
+    The only writer of ConsentRecord and of the student's consent flags: each party whose
+    consent changes gets one row (given, or withdrawn) by `recorded_by` (None: the platform
+    itself, as for demo data), all at the same instant, and the flags and
+    consent_recorded_at follow the latest rows. Posting the current state again records
+    nothing. The row is locked first, so two teachers saving at once cannot lose a record.
+    """
+    if type(child) is not bool or type(guardian) is not bool:
+        raise TypeError("Consent is True or False.")
+    current = Student.objects.select_for_update().only("consent_child", "consent_guardian").get(pk=student.pk)
+    wanted = {ConsentParty.CHILD: child, ConsentParty.GUARDIAN: guardian}
+    held = {ConsentParty.CHILD: current.consent_child, ConsentParty.GUARDIAN: current.consent_guardian}
+    changed = [party for party in ConsentParty if wanted[party] != held[party]]
+    if changed:
+        now = timezone.now()
+        ConsentRecord.objects.bulk_create(
+            ConsentRecord(student=student, party=party, given=wanted[party], recorded_by=recorded_by, recorded_at=now)
+            for party in changed
+        )
+        Student.objects.filter(pk=student.pk).update(
+            consent_child=child, consent_guardian=guardian, consent_recorded_at=now
+        )
+        student.consent_recorded_at = now
+    student.consent_child, student.consent_guardian = child, guardian
     return student
 
 

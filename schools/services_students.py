@@ -19,6 +19,7 @@ from schools.services import (
     student_create,
     student_login_create,
 )
+from schools.validators import validate_student_name
 
 MAX_NAMES_PER_SUBMIT = 60
 NAME_MAX_LENGTH = Student._meta.get_field("display_name").max_length
@@ -42,7 +43,8 @@ def classroom_add(*, school: School, name: str, grade: int | None = None) -> Cla
 
 
 def student_names_clean(names: list[str]) -> list[str]:
-    """Names NFC-normalised, trimmed, inner spaces collapsed, blanks dropped; the list's limits checked."""
+    """Names NFC-normalised, trimmed, inner spaces collapsed, blanks dropped; the list's limits
+    checked, and every name is only a name (validate_student_name)."""
     cleaned = [" ".join(nfc(name).split()) for name in names]
     cleaned = [name for name in cleaned if name]
     if not cleaned:
@@ -63,6 +65,8 @@ def student_names_clean(names: list[str]) -> list[str]:
             _("A name may have at most %(max)d characters: %(name)s") % {"max": NAME_MAX_LENGTH, "name": too_long[0]},
             code="too_long",
         )
+    for name in cleaned:
+        validate_student_name(name)
     return cleaned
 
 
@@ -71,8 +75,8 @@ def students_add_bulk(*, classroom: Classroom, names: list[str], with_logins: bo
     """Add one student per name (NFC, trimmed, blanks skipped), with logins if asked.
 
     Returns (student, one-time password or None) in the order given. Raises ValidationError
-    for an empty list, more than MAX_NAMES_PER_SUBMIT names or a name too long; then no
-    student is added.
+    for an empty list, more than MAX_NAMES_PER_SUBMIT names, a name too long or one that
+    is an e-mail address or phone number; then no student is added.
     """
     names = student_names_clean(names)
     return [student_create(classroom=classroom, display_name=name, with_login=with_logins) for name in names]

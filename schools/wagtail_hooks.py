@@ -85,12 +85,15 @@ class SchoolYearProfileViewSet(ListedViewSet):
 
 
 class StudentViewSet(ListedViewSet):
-    """Organisers correct records; teachers add students in the workspace."""
+    """Organisers correct records; teachers add students in the workspace.
+
+    Consent is not edited here: it changes only in the workspace, through
+    student_consent_record, which records who gave or withdrew it and when."""
 
     model = Student
     icon = "user"
     menu_label = _("Students")
-    form_fields = ["display_name", "school", "classroom", "consent_child", "consent_guardian", "active"]
+    form_fields = ["display_name", "school", "classroom", "active"]
     list_display = ["display_name", "classroom", "school", BooleanColumn("active", label=_("active"))]
     list_filter = ["active", "consent_guardian"]
     search_fields = ["display_name", "school__name"]

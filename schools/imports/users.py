@@ -7,7 +7,8 @@ is written.
   holds the code of the AREA they oversee. judge: `school_code` stays empty (a judge
   membership for all programmes; contests assign the entries).
 - student: `class_name` is required (the class of the current school year is created
-  when missing) and `email` must be empty: no e-mail is collected from children.
+  when missing) and `email` must be empty: no e-mail is collected from children; the
+  full name is only a name, no e-mail address or phone number (validate_student_name).
 - A new user gets an unusable password and, with an e-mail, the welcome e-mail with a
   link to choose a password (queued on commit, so a failed import sends nothing).
 - An existing username (matched ignoring case) is not an error: the row adds the
@@ -39,6 +40,7 @@ from schools.selectors_scope import grant_refusal
     user_welcome_queue,
 )
 from schools.services_imports import NewLogin, logins_create_in_bulk, student_for_user_ensure
+from schools.validators import validate_student_name
 
 from .pipeline import by_code_ignoring_case, run_import
 from .reading import Column
@@ -149,6 +151,11 @@ def _validate(rows, result: ImportResult, *, by=None) -> list[UserRecord]:
         elif len(full_name) > 150:
             result.error(row.line, _("The full name is longer than 150 characters."))
         role = _role(row, result)
+        if role == Role.STUDENT and full_name:
+            try:
+                validate_student_name(full_name)
+            except ValidationError as error:
+                result.error(row.line, error.messages[0])
         school, area = _scope(row, role, schools, areas, result)
         class_name = _class_name(row, role, result)
         email = _email(row, role, result)

@@ -1,4 +1,4 @@
-from .people import Membership, Student
+from .people import ConsentRecord, Membership, Student
 from .places import Area, Classroom, School, SchoolYear, SchoolYearProfile
 from .plans import ActionPlan, Activity, Attachment, CoreTeamMember, Goal, PlanVersion, ReviewComment
 from .programmes import Enrolment, Programme
@@ -6,6 +6,7 @@ from .programmes import Enrolment, Programme
 __all__ = [
     "Area",
     "Classroom",
+    "ConsentRecord",
     "Enrolment",
     "Membership",
     "Programme",

@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from schools.enums import AREA_ROLES, SCHOOL_ROLES, Role
+from schools.enums import AREA_ROLES, SCHOOL_ROLES, ConsentParty, Role
+from schools.validators import validate_student_name
 
 from .places import Area, Classroom, School
 
@@ -17,7 +18,7 @@ class Student(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="students", verbose_name=_("school"))
     classroom = models.ForeignKey(Classroom, on_delete=models.PROTECT, related_name="students", verbose_name=_("class"))
-    display_name = models.CharField(_("name"), max_length=120)
+    display_name = models.CharField(_("name"), max_length=120, validators=[validate_student_name])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -26,6 +27,8 @@ class Student(models.Model):
         related_name="student",
         verbose_name=_("login"),
     )
+    # The current state of consent, kept in step with the latest ConsentRecord by
+    # schools.services.student_consent_record, the only writer of both.
     consent_child = models.BooleanField(_("the student agrees to show their name publicly"), default=False)
     consent_guardian = models.BooleanField(_("a parent or guardian agrees to show the name publicly"), default=False)
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
@@ -59,6 +62,38 @@ class Student(models.Model):
         if self.may_show_name or self.erased_at is not None:
             return self.display_name
         return f"{self.initials} ({self.classroom.name})"
+
+
+class ConsentRecord(models.Model):
+    """One consent given or withdrawn, for the child or a guardian: who recorded it and when.
+
+    Rows are only added, by schools.services.student_consent_record; the student's flags
+    hold the latest value of each party.
+    """
+
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, related_name="consent_records", verbose_name=_("student")
+    )
+    party = models.CharField(_("whose consent"), max_length=10, choices=ConsentParty.choices)
+    given = models.BooleanField(_("given"), help_text=_("Unticked: the consent was withdrawn."))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["student", "-recorded_at"], name="consent_student_recorded")]
+
+    def __str__(self):
+        return f"{self.student} – {self.get_party_display()} – {self.given}"
 
 
 class Membership(models.Model):

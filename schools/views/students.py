@@ -213,7 +213,7 @@ def classroom_detail(request, school_pk, pk):
                 if with_logins:
                     return _render_cards(request, classroom, added)
                 return redirect(_classroom_url(classroom))
-    students = students_in_class(classroom)
+    students = students_in_class(classroom, with_consents=True)
     return render(
         request,
         "schools/students/classroom_detail.html",
@@ -263,14 +263,21 @@ def login_cards(request, school_pk, pk):
 def student_consent(request, school_pk, class_pk, pk):
     student = _student(request, school_pk, class_pk, pk)
     form = ConsentForm(request.POST)
-    form.is_valid()  # two check boxes: always valid, unticked means no consent
+    if not form.is_valid():
+        for error in dict.fromkeys(e for errors in form.errors.values() for e in errors):
+            messages.error(
+                request, _("Nothing was saved for %(name)s: %(error)s") % {"name": student.display_name, "error": error}
+            )
+        return back
+    back = redirect(_classroom_url(student.classroom, f"student-{student.pk}"))
     student_consent_record(
         student=student,
         child=form.cleaned_data["consent_child"],
         guardian=form.cleaned_data["consent_guardian"],
     )
     messages.success(request, _("Consent recorded for %(name)s.") % {"name": student.display_name})
-    return redirect(_classroom_url(student.classroom, f"student-{student.pk}"))
+        recorded_by=request.user,
+    return back
 
 
 @login_required

@@ -30,7 +30,7 @@ def published_contest(world, *, public=True, consent=False):
     b = EntryFactory(contest=contest, school=world.school, code="NTL-002", title="Ống hút", status=EntryStatus.AWARDED)
     student = StudentFactory(classroom=world.classroom, display_name="Nguyễn Thu Trang")
     if consent:
-        student_consent_record(student=student, child=True, guardian=True)
+        student_consent_record(student=student, child=True, guardian=True, recorded_by=None)
     EntryMemberFactory(entry=a, student=student)
     EntryMemberFactory(entry=b, student=world.student)
     rows = [

@@ -35,7 +35,7 @@ def _contest_page(world, home_page, *, entries=3, consent=False, public=True, pu
     )
     named = StudentFactory(classroom=world.classroom, display_name="Phạm Gia Huy")
     if consent:
-        student_consent_record(student=named, child=True, guardian=True)
+        student_consent_record(student=named, child=True, guardian=True, recorded_by=None)
     EntryMemberFactory(entry=rows[0], student=named)
     for entry in rows[1:]:
         EntryMemberFactory(entry=entry)

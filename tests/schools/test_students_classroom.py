@@ -213,7 +213,8 @@ def test_student_consent_records_both_flags(world, client_for, data, child, guar
     assert response.url == _url(world) + f"#student-{world.student.pk}"
     assert (world.student.consent_child, world.student.consent_guardian) == (child, guardian)
     assert world.student.may_show_name is public
-    assert world.student.consent_recorded_at is not None
+    # Nothing given or withdrawn (both unticked, as before): nothing recorded.
+    assert (world.student.consent_recorded_at is not None) is bool(data)
 
 
 def test_student_consent_withdrawn_hides_the_name_again(world, client_for):
