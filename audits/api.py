@@ -1,8 +1,10 @@
 """GET /api/v1/programmes/<slug>/audit-summary/: the §5 aggregates of a programme, never per person.
 
 Public when the programme is published; otherwise organisers of the programme and
-officers of its area (`audits.view_programme_summary`). Percentages are numbers
-rounded to one decimal (positive = reduction), or null when they cannot be computed.
+officers of its area (`audits.view_programme_summary`). An officer over the programme is
+answered for the schools under their area, as on their board, even when it is published
+(`figures_school_ids`). Percentages are numbers rounded to one decimal (positive =
+reduction), or null when they cannot be computed.
 """
 
 from django.shortcuts import get_object_or_404
@@ -11,6 +13,7 @@ from ninja.errors import HttpError
 
 from audits.results import programme_results
 from schools.models import Programme
+from schools.selectors_monitoring import figures_school_ids
 
 router = Router(tags=["audits"])
 
@@ -83,4 +86,4 @@ def programme_audit_summary(request, slug: str):
         if not request.user.is_authenticated:
             raise HttpError(401, "Sign in to see this programme's figures.")
         raise HttpError(403, "You may not see this programme's figures.")
-    return summary_data(programme_results(programme))
+    return summary_data(programme_results(programme, school_ids=figures_school_ids(request.user, programme)))

@@ -157,8 +157,8 @@ class AuditBoardProvider:
         }
         return Contribution(cells=cells, stats=stats, figures=figures, chart=chart)
 
-    def report_sections(self, programme) -> list[ReportSection]:
-        results = programme_results(programme)
+    def report_sections(self, programme, *, school_ids=None) -> list[ReportSection]:
+        results = programme_results(programme, school_ids=school_ids)
         f = programme_figures(results)
         lines = [
             _("Schools with baseline and final figures (coverage): %(coverage)s") % {"coverage": f["coverage"]},

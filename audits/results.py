@@ -290,6 +290,15 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
     )
 
 
+def programme_results_for(user, programme, *, include_abnormal: bool = False) -> ProgrammeResults:
+    """The programme's results over the schools the user may see on its board: every
+    enrolled school for its organisers, the schools under their area for an officer."""
+    from schools.selectors_monitoring import board_school_ids
+
+    school_ids = board_school_ids(user, programme)
+    return programme_results(programme, school_ids=school_ids, include_abnormal=include_abnormal)
+
+
 def quality_flags(result: SchoolResult) -> tuple[list[str], list]:
     """The §5 data-quality flags of one school, and the dates of its outlier days."""
     flags, outliers = [], []

@@ -34,11 +34,24 @@ from schools.monitoring import (
 SELECTED = (EntryStatus.SELECTED, EntryStatus.AWARDED)
 
 
-def _selected_initiatives(programme):
+def _in_scope(queryset, school_ids, field="school_id"):
+    """The rows of the schools in the viewer's scope (None: every enrolled school)."""
+    return queryset if school_ids is None else queryset.filter(**{f"{field}__in": school_ids})
+
+
+def _selected_initiatives(programme, school_ids=None):
     """Initiatives chosen for support: selected or awarded, or already being carried out."""
-    return Entry.objects.filter(contest__programme=programme, contest__kind=ContestKind.INITIATIVE).filter(
+    entries = Entry.objects.filter(contest__programme=programme, contest__kind=ContestKind.INITIATIVE).filter(
         Q(status__in=SELECTED) | Q(implementation__isnull=False)
     )
+    return _in_scope(entries, school_ids)
+
+
+def _awarded(school_ids):
+    """A prize tier's awards, to the schools of `school_ids` only when given."""
+    if school_ids is None:
+        return Count("awards")
+    return Count("awards", filter=Q(awards__entry__school_id__in=school_ids))
 
 
 class ContestBoardProvider:
@@ -53,11 +66,8 @@ class ContestBoardProvider:
 
     def collect(self, programme, *, school_ids, today) -> Contribution:
         contests = list(Contest.objects.filter(programme=programme).order_by("opens_at", "pk"))
-        entries = Entry.objects.filter(contest__programme=programme)
-        awards = Award.objects.filter(contest__programme=programme)
-        if school_ids is not None:
-            entries = entries.filter(school_id__in=school_ids)
-            awards = awards.filter(entry__school_id__in=school_ids)
+        entries = _in_scope(Entry.objects.filter(contest__programme=programme), school_ids)
+        awards = _in_scope(Award.objects.filter(contest__programme=programme), school_ids, "entry__school_id")
         counted, drafts = defaultdict(int), defaultdict(int)
         for school_id, status, n in entries.values_list("school_id", "status").annotate(n=Count("pk")).order_by():
             if status == EntryStatus.DRAFT:
@@ -109,41 +119,48 @@ class ContestBoardProvider:
             ]
         return Contribution(cells=cells, default=default, stats=stats, figures=figures)
 
-    def summary(self, programme) -> dict:
-        """Programme-wide figures for the API and the public page: contests, tiers, initiatives."""
-        figures = self.collect(programme, school_ids=None, today=None).figures
+    def summary(self, programme, *, school_ids=None) -> dict:
+        """Figures for the API and the public page: contests, tiers, initiatives (of the
+        schools of `school_ids` when given: prizes awarded to them, their initiatives)."""
+        figures = self.collect(programme, school_ids=school_ids, today=None).figures
         tiers = (
             PrizeTier.objects.filter(contest__programme=programme)
-            .annotate(awarded=Count("awards"))
+            .annotate(awarded=_awarded(school_ids))
             .select_related("contest")
             .order_by("contest__opens_at", "contest_id", "order")
         )
         figures["prize_tiers"] = [
             {"contest": t.contest.title, "tier": t.name, "places": t.count, "awarded": t.awarded} for t in tiers
         ]
-        figures["initiatives_selected"] = _selected_initiatives(programme).count()
+        figures["initiatives_selected"] = _selected_initiatives(programme, school_ids).count()
         return figures
 
-    def report_sections(self, programme) -> list[ReportSection]:
+    def report_sections(self, programme, *, school_ids=None) -> list[ReportSection]:
+        """The contests' section; with `school_ids`, entries, prizes, winners and initiatives
+        of those schools only (an officer's report)."""
+        counted = ~Q(entries__status__in=ENTRY_NOT_COUNTED)
+        if school_ids is not None:
+            counted &= Q(entries__school_id__in=school_ids)
+        tiers = PrizeTier.objects.annotate(awarded=_awarded(school_ids))
         contests = list(
             Contest.objects.filter(programme=programme)
             .annotate(
-                n_entries=Count("entries", filter=~Q(entries__status__in=ENTRY_NOT_COUNTED), distinct=True),
-                n_schools=Count("entries__school", filter=~Q(entries__status__in=ENTRY_NOT_COUNTED), distinct=True),
+                n_entries=Count("entries", filter=counted, distinct=True),
+                n_schools=Count("entries__school", filter=counted, distinct=True),
             )
-            .prefetch_related(Prefetch("prize_tiers", queryset=PrizeTier.objects.annotate(awarded=Count("awards"))))
+            .prefetch_related(Prefetch("prize_tiers", queryset=tiers))
             .order_by("opens_at", "pk")
         )
         if not contests:
             return [ReportSection(_("Contests"), lines=[_("The programme has no contest.")])]
         members = EntryMember.objects.select_related("student__classroom").order_by("-is_lead", "pk")
         awards = list(
-            Award.objects.filter(contest__programme=programme)
+            _in_scope(Award.objects.filter(contest__programme=programme), school_ids, "entry__school_id")
             .select_related("tier", "entry__school", "contest")
             .prefetch_related(Prefetch("entry__members", queryset=members))
             .order_by("contest__opens_at", "contest_id", "tier__order", "entry__code")
         )
-        summary = self.summary(programme)
+        summary = self.summary(programme, school_ids=school_ids)
         lines = [
             _("%(entries)s entries from %(schools)s schools in %(contests)s contests; %(awards)s prizes awarded.")
             % {
@@ -167,7 +184,7 @@ class ContestBoardProvider:
             for a in awards
         ]
         implementations = (
-            Implementation.objects.filter(entry__in=_selected_initiatives(programme))
+            Implementation.objects.filter(entry__in=_selected_initiatives(programme, school_ids))
             .select_related("entry__school")
             .order_by("entry__code")
         )

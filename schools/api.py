@@ -4,8 +4,9 @@
   organiser or officer follows (their board's programmes).
 - GET /programmes/{slug}/summary/: plan, audit and contest figures of every enrolled
   school together. Public when the programme is published, else `schools.view_board`
-  (its organisers and officers); 404 for an unknown slug, 401/403 otherwise. Never a
-  person's data, never a school's row.
+  (its organisers and officers); 404 for an unknown slug, 401/403 otherwise. An officer
+  over the programme gets the figures of the schools under their area, as on their board
+  (`figures_school_ids`). Never a person's data, never a school's row.
 """
 
 from django.db.models import Q
@@ -14,7 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from schools.models import Programme
-from schools.selectors_monitoring import board_programmes_for, programme_summary
+from schools.selectors_monitoring import board_programmes_for, figures_school_ids, programme_summary
 
 router = Router(tags=["programmes"])
 
@@ -114,5 +115,5 @@ def programme_summary_view(request, slug: str):
         if not request.user.is_authenticated:
             raise HttpError(401, "Sign in to see this programme's figures.")
         raise HttpError(403, "You may not see this programme's figures.")
-    summary = programme_summary(programme)
+    summary = programme_summary(programme, school_ids=figures_school_ids(request.user, programme))
     return {"programme": programme.slug, "name": programme.name, "published": programme.is_published, **summary}

@@ -10,8 +10,12 @@ A provider is an object with:
 - `collect(programme, *, school_ids, today)` → Contribution, in a constant number of
   queries whatever the number of schools. `school_ids` is None for every enrolled school
   (the programme's own figures), else the ids the viewer may see;
-- `report_sections(programme)` → list[ReportSection]: its part of the programme report
-  (aggregates; names of students only as `Student.public_name`).
+- `report_sections(programme, *, school_ids)` → list[ReportSection]: its part of the
+  programme report (aggregates; names of students only as `Student.public_name`);
+- optionally `summary(programme, *, school_ids)` → plain JSON for the API summary.
+
+`school_ids` is always the viewer's scope from `board_school_ids` (None: every enrolled
+school): an officer's report, summary and board cover the schools under their area only.
 
 `Contribution.figures` is plain JSON (numbers, strings, lists of plain dicts), never a
 person's data: the API summary returns it as it is.

@@ -5,6 +5,10 @@ board provider's sections (audit results with the chart, contests with prize tie
 winners by `Student.public_name` and initiatives). Contest figures come through the
 contests provider, never from contests' models. Called by report_job_run under
 translation.override("vi").
+
+Every section covers the schools the person who asked may see on the board
+(`board_school_ids`): an organiser's report covers every enrolled school, an officer's
+only the schools under their area, figures and tables alike.
 """
 
 import io
@@ -16,18 +20,18 @@ from django.utils.translation import gettext as _
 
 from home.pdf import FONT, new_pdf, pdf_bytes
 from schools.enums import Role
-from schools.models import Membership, Programme, School, SchoolYearProfile, Student
+from schools.models import Membership, Programme, SchoolYearProfile, Student
 from schools.monitoring import ReportSection, ReportTable, board_providers, number_text
-from schools.selectors import programme_school_counts_by_level
-from schools.selectors_monitoring import programme_summary
+from schools.selectors import programme_school_counts_by_level, programme_schools
+from schools.selectors_monitoring import board_school_ids, programme_summary
 
 GREEN = (46, 125, 50)
 GREY = (150, 150, 150)
 
 
-def reach_figures(programme: Programme) -> dict:
-    """Teachers and students of the enrolled schools (four queries)."""
-    schools = School.objects.filter(enrolments__programme=programme)
+def reach_figures(programme: Programme, *, school_ids=None) -> dict:
+    """Teachers and students of the enrolled schools, or of `school_ids` among them (four queries)."""
+    schools = programme_schools(programme, school_ids=school_ids)
     teachers = (
         Membership.objects.filter(role=Role.TEACHER, school__in=schools, user__is_active=True)
         .values("user")
@@ -48,18 +52,21 @@ def reach_figures(programme: Programme) -> dict:
     }
 
 
-def report_sections(programme: Programme) -> list[ReportSection]:
-    summary = programme_summary(programme)
+def report_sections(programme: Programme, *, school_ids=None) -> list[ReportSection]:
+    """The report's sections over every enrolled school, or over `school_ids` among them."""
+    summary = programme_summary(programme, school_ids=school_ids)
     plans = summary["plans"]
-    by_level = programme_school_counts_by_level(programme)
-    reach = reach_figures(programme)
+    by_level = programme_school_counts_by_level(programme, school_ids=school_ids)
+    reach = reach_figures(programme, school_ids=school_ids)
+    lines = [
+        _("Schools enrolled: %(count)s") % {"count": plans["total"]},
+        _("Action plans built: %(started)s; submitted: %(submitted)s; approved: %(approved)s (of %(total)s)") % plans,
+    ]
+    if school_ids is not None:
+        lines.insert(0, _("This report covers only the schools under the area of the person who asked for it."))
     schools = ReportSection(
         _("Schools and action plans"),
-        lines=[
-            _("Schools enrolled: %(count)s") % {"count": plans["total"]},
-            _("Action plans built: %(started)s; submitted: %(submitted)s; approved: %(approved)s (of %(total)s)")
-            % plans,
-        ],
+        lines=lines,
         tables=[
             ReportTable(
                 _("Schools by level"), [_("Level"), _("Schools")], [[str(i["label"]), i["count"]] for i in by_level]
@@ -79,7 +86,7 @@ def report_sections(programme: Programme) -> list[ReportSection]:
     sections = [schools]
     for provider in board_providers():
         if hasattr(provider, "report_sections"):
-            sections += provider.report_sections(programme)
+            sections += provider.report_sections(programme, school_ids=school_ids)
     return [*sections, reach_section]
 
 
@@ -208,12 +215,13 @@ def report_xlsx(programme: Programme, sections: list[ReportSection], made_at: da
     return out.getvalue()
 
 
-def build_report(programme: Programme, *, progress=None) -> tuple[bytes, bytes]:
+def build_report(programme: Programme, *, user, progress=None) -> tuple[bytes, bytes]:
+    """The PDF and the XLSX of the programme as `user` may see it on the board."""
     progress = progress or (lambda pct, step: None)
     programme = Programme.objects.select_related("area", "school_year").get(pk=programme.pk)
     made_at = timezone.localtime()
     progress(10, _("Gathering the figures"))
-    sections = report_sections(programme)
+    sections = report_sections(programme, school_ids=board_school_ids(user, programme))
     progress(60, _("Writing the PDF"))
     pdf = report_pdf(programme, sections, made_at)
     progress(85, _("Writing the spreadsheet"))

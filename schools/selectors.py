@@ -117,12 +117,18 @@ def enrolled_schools(programme: Programme) -> QuerySet[School]:
     return School.objects.filter(enrolments__programme=programme).select_related("area").order_by("name")
 
 
+def programme_schools(programme: Programme, *, school_ids=None) -> QuerySet[School]:
+    """The programme's enrolled schools, or those of `school_ids` among them (a viewer's scope)."""
+    schools = School.objects.filter(enrolments__programme=programme)
+    return schools if school_ids is None else schools.filter(pk__in=school_ids)
+
+
 def enrolment_count(programme: Programme) -> int:
     return Enrolment.objects.filter(programme=programme).count()
 
 
-def programme_school_counts_by_level(programme: Programme) -> list[dict]:
-    """Enrolled schools of a programme per level, in the levels' order: one query.
+def programme_school_counts_by_level(programme: Programme, *, school_ids=None) -> list[dict]:
+    """Enrolled schools of a programme (or `school_ids` among them) per level, in the levels' order: one query.
 
     Each item is {"level", "label", "count"}; levels without schools are left out.
     """
@@ -131,7 +137,7 @@ def programme_school_counts_by_level(programme: Programme) -> list[dict]:
     from schools.enums import SchoolLevel
 
     counts = dict(
-        School.objects.filter(enrolments__programme=programme)
+        programme_schools(programme, school_ids=school_ids)
         .values_list("level")
         .annotate(count=Count("pk", distinct=True))
         .order_by()

@@ -7,6 +7,12 @@ their latest reminders, and each provider's own constant number.
 
 Counts at the top cover every school the user may see on the board; the filters (area,
 level, state) only narrow the list, the chart and the export.
+
+The board's scope (`board_school_filter`, `board_school_ids`) is the scope of every output
+about a programme's schools: the board and its XLSX, reminders, the programme report (PDF
+and XLSX), the plans' coverage, the audit results page and exports, and the programme and
+audit-summary APIs (`figures_school_ids`). Organisers of the programme see every enrolled
+school; an officer, only those under their area nodes (DESIGN §6).
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +37,8 @@ from schools.monitoring import (
     board_providers,
 )
 from schools.rules import is_organiser_of_programme
-from schools.selectors import areas_of, is_global_organiser, organised_programme_ids
+from schools.rules_monitoring import is_officer_of_programme_area
+from schools.selectors import areas_of, is_global_organiser, organised_programme_ids, programme_schools
 from schools.selectors_plans import status_label
 
 STATE_RANK = {state: rank for rank, state in enumerate(STATES)}  # late first
@@ -84,6 +91,15 @@ def board_school_ids(user, programme: Programme) -> list[int] | None:
     if query is None:
         return None
     return list(School.objects.filter(query, enrolments__programme=programme).values_list("pk", flat=True))
+
+
+def figures_school_ids(user, programme: Programme) -> list[int] | None:
+    """The scope of a programme's figures in the API: an officer over the programme gets the
+    board's (their area's schools, even when the programme is published); organisers, and
+    anyone reading a published programme's public figures, every enrolled school (None)."""
+    if not is_officer_of_programme_area(user, programme):
+        return None
+    return board_school_ids(user, programme)
 
 
 # Plans --------------------------------------------------------------------------------------
@@ -258,19 +274,19 @@ def board_for(
     return Board(programme, columns, rows, everyone, stats, figures, chart, areas, levels)
 
 
-def programme_summary(programme: Programme, *, today: date | None = None, chart: bool = False) -> dict:
-    """The programme's aggregate figures (every enrolled school): plans and each provider's.
+def programme_summary(programme: Programme, *, school_ids=None, today: date | None = None, chart: bool = False) -> dict:
+    """The programme's aggregate figures: plans and each provider's, over every enrolled
+    school, or over `school_ids` among them (an officer's, from `board_school_ids`).
 
     Plain JSON, nothing per person or per school: what the API and the public page show.
     With `chart`, "chart" holds the audits' per-school chart (the public page draws it).
     """
     today = today or timezone.localdate()
+    schools = programme_schools(programme, school_ids=school_ids)
     plans = list(
-        ActionPlan.objects.filter(programme=programme, school__enrolments__programme=programme).values_list(
-            "status", "first_submitted_at"
-        )
+        ActionPlan.objects.filter(programme=programme, school__in=schools).values_list("status", "first_submitted_at")
     )
-    total = School.objects.filter(enrolments__programme=programme).count()
+    total = schools.count()
     summary = {
         "plans": {
             "total": total,
@@ -282,9 +298,9 @@ def programme_summary(programme: Programme, *, today: date | None = None, chart:
     drawing = None
     for provider in board_providers():
         if hasattr(provider, "summary"):
-            summary[provider.key] = provider.summary(programme)
+            summary[provider.key] = provider.summary(programme, school_ids=school_ids)
         else:
-            contribution = provider.collect(programme, school_ids=None, today=today)
+            contribution = provider.collect(programme, school_ids=school_ids, today=today)
             summary[provider.key] = contribution.figures
             drawing = drawing or contribution.chart
     if chart and drawing is not None:

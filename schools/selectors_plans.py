@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from schools.enums import PLAN_NOT_STARTED, ActivityKind, ActivityStatus, PlanSection, PlanStatus, Role, TeamRole
 from schools.models import ActionPlan, CoreTeamMember, Enrolment, Membership, Programme, School, Student
-from schools.selectors import memberships_of, programmes_visible_to, schools_visible_to
+from schools.selectors import memberships_of, programme_schools, programmes_visible_to, schools_visible_to
 
 # Plan lookup -------------------------------------------------------------------------------
 
@@ -272,9 +272,18 @@ def plan_is_late(plan: ActionPlan | None, deadline: date | None, today: date) ->
     return timezone.localdate(plan.first_submitted_at) > deadline
 
 
+def _coverage_schools(user, programme: Programme):
+    """The enrolled schools the user sees on the programme's board (the same scope)."""
+    from schools.selectors_monitoring import board_school_filter  # it imports this module
+
+    scope = board_school_filter(user, programme)
+    schools = programme_schools(programme).select_related("area")
+    return schools if scope is None else schools.filter(scope)
+
+
 def coverage_rows(user, programme: Programme, *, area=None, status: str = "") -> list[dict]:
-    """Every enrolled school the user may see, with its plan status and lateness (2 queries)."""
-    schools = schools_visible_to(user).filter(enrolments__programme=programme)
+    """Every enrolled school the user sees on the board, with its plan status and lateness (2 queries)."""
+    schools = _coverage_schools(user, programme)
     if area is not None:
         schools = schools.filter(area__path__startswith=area.path)
     schools = list(schools.order_by("name"))
@@ -323,7 +332,7 @@ def coverage_areas(user, programme: Programme) -> list:
     """Areas (wards) of the enrolled schools the user may see: the filter's choices."""
     from schools.models import Area
 
-    ids = schools_visible_to(user).filter(enrolments__programme=programme).values("area_id")
+    ids = _coverage_schools(user, programme).values("area_id")
     return list(Area.objects.filter(pk__in=ids).order_by("name"))
 
 

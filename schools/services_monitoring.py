@@ -6,8 +6,10 @@ e-mails (Celery, after the commit). A school reminded less than REMINDER_PAUSE a
 skipped, so a double click never reminds twice. `reminder_emails_send` sends a
 reminder's e-mails once (emailed_at), whatever the number of retries.
 
-Reports: `report_job_start` queues a ReportJob (or returns the one already queued or
-running for the programme); `report_job_run` moves it queued → running → done | failed.
+Reports: `report_job_start` queues a ReportJob (or returns the one the same person already
+has queued or running for the programme); `report_job_run` moves it queued → running →
+done | failed. A report is made for the person who asked, with what they may see on the
+board (an officer's covers the schools under their area), so a job is theirs alone.
 """
 
 from datetime import timedelta
@@ -141,11 +143,11 @@ def reminder_emails_send(*, reminder: Reminder) -> int:
 
 
 def report_job_start(*, programme: Programme, user) -> ReportJob:
-    """Queue the programme report, or return the job already queued or running for it."""
+    """Queue the user's programme report, or return their job already queued or running for it."""
     with transaction.atomic():
         Programme.objects.select_for_update().filter(pk=programme.pk).first()
         running = ReportJob.objects.filter(
-            programme=programme, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]
+            programme=programme, requested_by=user, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]
         ).first()
         if running is not None:
             return running
@@ -175,7 +177,9 @@ def report_job_run(*, job: ReportJob) -> ReportJob:
     try:
         with override("vi"):
             pdf, xlsx = build_report(
-                job.programme, progress=lambda pct, step: report_job_progress(job=job, progress=pct, step=step)
+                job.programme,
+                user=job.requested_by,
+                progress=lambda pct, step: report_job_progress(job=job, progress=pct, step=step),
             )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         job.pdf.save(f"bao-cao-{job.programme.slug}-{stamp}.pdf", ContentFile(pdf), save=False)

@@ -1,4 +1,7 @@
-"""Result pages of a school and of a programme (§5 figures, SVG chart, table) and their exports."""
+"""Result pages of a school and of a programme (§5 figures, SVG chart, table) and their exports.
+
+A programme's page and exports cover the schools the user sees on its board (an officer:
+those under their area; its organisers: every enrolled school)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -7,7 +10,7 @@ from django.shortcuts import render
 from audits import exports
 from audits.charts import bar_chart
 from audits.enums import Flag
-from audits.results import category_rows, programme_results
+from audits.results import category_rows, programme_results, programme_results_for
 from audits.selectors import programme_for_results
 
 from ._access import programme_or_404, school_or_404
@@ -63,7 +66,7 @@ def school_results_export(request, school_pk, slug, fmt):
 @login_required
 def programme_results_page(request, slug):
     programme = programme_or_404(request, slug)
-    results = programme_results(programme, include_abnormal=_include_abnormal(request))
+    results = programme_results_for(request.user, programme, include_abnormal=_include_abnormal(request))
     rows = results.category_rows()
     return render(
         request,
@@ -84,5 +87,5 @@ def programme_results_export(request, slug, fmt):
     if fmt not in FORMATS:
         raise Http404
     programme = programme_or_404(request, slug)
-    results = programme_results(programme, include_abnormal=_include_abnormal(request))
+    results = programme_results_for(request.user, programme, include_abnormal=_include_abnormal(request))
     return exports.respond(exports.programme_rows(results), filename=f"{programme.slug}-audits", fmt=fmt)

@@ -4,7 +4,8 @@ Access, the same on every route: a signed-in person without an officer's or orga
 role gets 403 (teachers, students, judges); a programme outside what the person follows
 (another area's, another organiser's, or unknown) gets 404; the rule by name on the
 programme decides the rest (`schools.view_board`, `schools.send_reminders`,
-`schools.make_report`).
+`schools.make_report`). Every output covers the board's scope (an officer: the schools
+under their area); a report job is its requester's, and anyone else's answers 404.
 """
 
 import io
@@ -167,7 +168,9 @@ def report_start(request, slug):
 
 def _job(request, slug, pk):
     programme = _programme(request, slug, "schools.make_report")
-    return get_object_or_404(ReportJob.objects.select_related("programme"), pk=pk, programme=programme)
+    return get_object_or_404(
+        ReportJob.objects.select_related("programme"), pk=pk, programme=programme, requested_by=request.user
+    )
 
 
 @login_required

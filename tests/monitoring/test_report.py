@@ -69,8 +69,10 @@ def test_report_downloads_are_refused_to_others(world, client_for, django_captur
     url = reverse("workspace:report_download", args=[programme.slug, job.pk, "pdf"])
 
     assert client_for(world.teacher).get(url).status_code == 403
-    assert client_for(world.officer).get(url).status_code == 200
-    assert client_for(world.officer).get(url.replace("/pdf/", "/zip/")).status_code == 404
+    assert client_for(world.organiser).get(url).status_code == 200
+    assert client_for(world.organiser).get(url.replace("/pdf/", "/zip/")).status_code == 404
+    # A report covers what its requester sees on the board: another person's job is not theirs.
+    assert client_for(world.officer).get(url).status_code == 404
 
 
 def test_a_second_click_while_the_report_runs_returns_the_same_job(world):
@@ -82,3 +84,5 @@ def test_a_second_click_while_the_report_runs_returns_the_same_job(world):
 
     assert first.pk == second.pk
     assert ReportJob.objects.count() == 1
+    third = report_job_start(programme=world.programme, user=fresh(world.officer))  # another person: their own
+    assert third.pk != first.pk
