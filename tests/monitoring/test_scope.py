@@ -199,3 +199,25 @@ def test_a_report_job_is_its_requesters_alone(scene, client_for, django_capture_
     assert "Báo cáo này chỉ gồm các trường thuộc địa bàn của người yêu cầu báo cáo." in _workbook_text(own)
     theirs = reverse("workspace:report_download", args=[programme.slug, job.pk, "xlsx"])
     assert "Báo cáo này chỉ gồm" not in _workbook_text(_get(client_for(users["organiser"]), theirs))
+
+
+@pytest.mark.parametrize("name", ["audits:programme", "workspace:plan_coverage", "workspace:board"])
+def test_scoped_pages_cost_the_same_queries_whatever_the_number_of_schools(world, scene, client_for, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    programme, _schools, users = scene
+    client = client_for(users["ward_officer"])
+    url = reverse(name, args=[programme.pk if name == "workspace:plan_coverage" else programme.slug])
+
+    def count():
+        client.get(url)  # warm the session
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries.captured_queries)
+
+    before = count()
+    periods = {p.phase: p for p in programme.audit_periods.all()}
+    for index in range(7, 10):
+        add_school(programme, periods, index, area=world.ward)
+    assert count() == before
