@@ -115,11 +115,12 @@ class MembershipViewSet(ListedViewSet):
     def index_queryset(self):
         return Membership.objects.select_related("user", "school", "area", "programme")
 
+    def get_form_class(self, for_update=False):
+        return MembershipAdminForm
+
 
 class ProgrammeViewSet(ListedViewSet):
     model = Programme
-    def get_form_class(self, for_update=False):
-        return MembershipAdminForm
 
     icon = "list-ul"
     menu_label = _("Programmes")

@@ -21,8 +21,8 @@ is written.
 
 import re
 from dataclasses import dataclass
-
 from functools import partial
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -32,8 +32,8 @@ from django.utils.translation import gettext_lazy
 
 from schools.enums import Role
 from schools.models import Area, School
-from schools.services import (
 from schools.selectors_scope import grant_refusal
+from schools.services import (
     classroom_get_or_create,
     membership_grant,
     school_year_current,
@@ -162,6 +162,10 @@ def _validate(rows, result: ImportResult, *, by=None) -> list[UserRecord]:
         user = users.get(username.lower()) if username else None
         if user is not None and role:
             _check_existing(row, user, role, school, result)
+        if role and len(result.errors) == errors_before:
+            refusal = grant_refusal(by, user=user, role=role, school=school, area=area)
+            if refusal:
+                result.error(row.line, refusal)
         if len(result.errors) == errors_before:
             if user is not None:
                 _note_differences(row, user, full_name, email, result)
@@ -169,10 +173,6 @@ def _validate(rows, result: ImportResult, *, by=None) -> list[UserRecord]:
                 UserRecord(
                     line=row.line,
                     username=username,
-        if role and len(result.errors) == errors_before:
-            refusal = grant_refusal(by, user=user, role=role, school=school, area=area)
-            if refusal:
-                result.error(row.line, refusal)
                     full_name=full_name,
                     email=email,
                     role=role,
