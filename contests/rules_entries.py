@@ -5,10 +5,12 @@ Every predicate answers obj=None ("may they do this to some entry or contest?").
 - `contests.submit_entry` (Contest): a teacher, or a student of a school that is not a
   preschool, of a school eligible for the contest, while it accepts entries.
   obj=None: holds such a role.
-- `contests.view_entry` (Entry): teachers and students of the entry's school, organisers
-  of its contest.
-- `contests.edit_entry` (Entry): a draft or returned entry, by its creator, a team member
-  with a login, or a teacher of its school (all of the entry's school).
+- `contests.view_entry` (Entry): teachers of the entry's school, its student authors
+  (`is_student_author`: a student of its school who created or submitted it or is in its
+  team), organisers of its contest. A classmate's entry is not theirs to read; the
+  selector `entries_visible_to` draws the same line, so it answers 404.
+- `contests.edit_entry` (Entry): a draft or returned entry, by a teacher of its school or
+  a student author.
 - `contests.withdraw_entry` (Entry): before the deadline, while not yet checked, by the
   submitter (or creator) or a teacher of the school.
 - `contests.endorse_entry` (Entry): a teacher of the entry's school (also returns it).
@@ -88,15 +90,16 @@ def is_entry_withdrawable(user, obj=None):
     return obj is None or obj.status in WITHDRAWABLE
 
 
+# A student of the entry's school who created or submitted it or is in its team (selector side:
+# selectors_entries.participant_entries_q).
+is_student_author = is_student_of_school & is_entry_author
+
 rules.add_perm("contests.submit_entry", may_submit_to_contest)
-rules.add_perm("contests.view_entry", is_of_entry_school | is_organiser_of_contest)
-rules.add_perm(
-    "contests.edit_entry",
-    is_entry_editable & (is_teacher_of_school | (is_student_of_school & is_entry_author)),
-)
+rules.add_perm("contests.view_entry", is_teacher_of_school | is_student_author | is_organiser_of_contest)
+rules.add_perm("contests.edit_entry", is_entry_editable & (is_teacher_of_school | is_student_author))
 rules.add_perm(
     "contests.withdraw_entry",
-    is_entry_withdrawable & is_before_deadline & (is_teacher_of_school | (is_student_of_school & is_entry_author)),
+    is_entry_withdrawable & is_before_deadline & (is_teacher_of_school | is_student_author),
 )
 rules.add_perm("contests.endorse_entry", is_teacher_of_school)
 rules.add_perm("contests.check_entry", is_organiser_of_contest)

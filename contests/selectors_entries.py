@@ -1,6 +1,7 @@
 """Reads of contests and entries: which contests a user may enter, which entries they see.
 
-Another school's entry is never in a user's queryset, so views answer 404 for it.
+Another school's entry, and a classmate's for a student, is never in a user's queryset,
+so views answer 404 for it.
 List selectors load what their pages show in a fixed number of queries.
 """
 
@@ -92,14 +93,29 @@ def submitter_schools(user, contest: Contest) -> list[School]:
 # --- entries ---------------------------------------------------------------------------
 
 
+def participant_entries_q(user) -> Q:
+    """A teacher's: every entry of their schools; a student's: those of their school they
+    created, submitted or are in the team of (the rule side: `is_student_author`)."""
+    memberships = memberships_of(user)
+    teacher_schools = [m.school_id for m in memberships if m.school_id and m.role == Role.TEACHER]
+    student_schools = [m.school_id for m in memberships if m.school_id and m.role == Role.STUDENT]
+    query = Q(school_id__in=teacher_schools)
+    if student_schools:
+        in_team = EntryMember.objects.filter(student__user=user).values("entry_id")
+        authored = Q(created_by=user) | Q(submitted_by=user) | Q(pk__in=in_team)
+        query |= Q(school_id__in=student_schools) & authored
+    return query
+
+
 def entries_visible_to(user) -> QuerySet[Entry]:
-    """Entries of the user's schools (teachers, students) and of the contests they organise."""
+    """Entries the user takes part in (`participant_entries_q`) and those of the contests
+    they organise: what `contests.view_entry` allows, so anything else answers 404."""
     entries = Entry.objects.select_related("contest", "contest__programme", "school")
     if not getattr(user, "is_authenticated", False):
         return entries.none()
     if is_global_organiser(user):
         return entries.all()
-    query = Q(school_id__in=_participant_school_ids(user))
+    query = participant_entries_q(user)
     programme_ids = organised_programme_ids(user)
     if programme_ids:
         query |= Q(contest__programme_id__in=programme_ids)
@@ -122,15 +138,9 @@ def _with_team(entries: QuerySet[Entry]) -> QuerySet[Entry]:
 
 
 def entries_of_user_in_contest(user, contest: Contest) -> QuerySet[Entry]:
-    """A teacher's: every entry of their schools; a student's: those they made or are in."""
-    teacher_schools = [m.school_id for m in memberships_of(user) if m.role == Role.TEACHER]
-    query = Q(school_id__in=teacher_schools)
-    if any(m.role == Role.STUDENT for m in memberships_of(user)):
-        student_schools = [m.school_id for m in memberships_of(user) if m.role == Role.STUDENT]
-        mine = Q(created_by=user) | Q(members__student__user=user)
-        query |= Q(school_id__in=student_schools) & mine
-    ids = Entry.objects.filter(query, contest=contest).values("pk")
-    return _with_team(Entry.objects.filter(pk__in=ids).select_related("school", "contest")).order_by("-updated_at")
+    """The contest's entries the user takes part in (`participant_entries_q`)."""
+    entries = Entry.objects.filter(participant_entries_q(user), contest=contest).select_related("school", "contest")
+    return _with_team(entries).order_by("-updated_at")
 
 
 def entries_to_endorse(user) -> QuerySet[Entry]:

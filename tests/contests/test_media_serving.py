@@ -1,4 +1,5 @@
-"""Serving entry media: who may open them (a truth table), and the headers."""
+"""Serving entry media: who may open them (truth tables by role, and by reader of a student's
+entry: author, team, classmate, ...), and the headers."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,13 +8,16 @@ from django.urls import reverse
 from contests.enums import ContestStatus, EntryStatus, RoundStatus
 from contests.models import Award
 from contests.services_media import entry_media_add
+from tests.contests.readers import MAY_READ, READERS, team_entry_with_readers
 from tests.contests.test_media_uploads import PDF, image_bytes
 from tests.factories.contests import AssignmentFactory, ContestFactory, EntryFactory, PrizeTierFactory, RoundFactory
 
 
 def _media(world, school, name="ảnh của em.jpg", data=None, django_capture_on_commit_callbacks=None):
+    """An image of an entry made by the world's student (own school) or its other teacher."""
     contest = ContestFactory(programme=world.programme)
-    entry = EntryFactory(contest=contest, school=school, status=EntryStatus.DRAFT, code="NTL-007")
+    creator = world.student_user if school == world.school else world.other_teacher
+    entry = EntryFactory(contest=contest, school=school, status=EntryStatus.DRAFT, code="NTL-007", created_by=creator)
     with django_capture_on_commit_callbacks(execute=True):
         media = entry_media_add(entry=entry, upload=SimpleUploadedFile(name, data or image_bytes()), user=None)
     entry.status = EntryStatus.ELIGIBLE
@@ -147,3 +151,29 @@ def test_media_missing_pk_404(world, client_for):
 
 def test_media_post_refused(world, client_for, own):
     assert client_for(world.teacher).post(reverse("contests:media", args=[own.pk])).status_code == 405
+
+
+# --- A student's files: its authors and their teachers, not their classmates -------------
+
+
+@pytest.fixture
+def team_files(world, django_capture_on_commit_callbacks):
+    """The draft of tests/contests/readers.py with a photo and a PDF, and its readers."""
+    entry, readers = team_entry_with_readers(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = entry_media_add(entry=entry, upload=SimpleUploadedFile("anh.jpg", image_bytes()), user=None)
+        document = entry_media_add(entry=entry, upload=SimpleUploadedFile("bao-cao.pdf", PDF), user=None)
+    return {"photo": photo, "document": document}, readers
+
+
+@pytest.mark.parametrize(
+    ("route", "media"),
+    [("contests:media", "photo"), ("contests:media_thumb", "photo"), ("contests:media", "document")],
+)
+@pytest.mark.parametrize("reader", READERS)
+def test_media_of_a_student_entry_readers(team_files, client_for, reader, route, media):
+    files, readers = team_files
+
+    response = client_for(readers[reader]).get(reverse(route, args=[files[media].pk]))
+
+    assert response.status_code == (200 if reader in MAY_READ else 404)

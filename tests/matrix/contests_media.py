@@ -14,13 +14,15 @@ PNG = (
     b"\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
 )
 
-# view_entry (rules_entries): teachers and students of the school, organisers of the contest.
+# view_entry (rules_entries): teachers of the school, the entry's student authors, organisers
+# of the contest. The world's student did not make this entry: a classmate's, 404 (authors:
+# tests/contests/test_media_serving.py).
 SEEN_BY_SCHOOL = {
     "anonymous": 404,
     "organiser": 200,
     "officer": 404,
     "teacher": (200, 404),
-    "student": (200, 404),
+    "student": 404,
     "judge": 404,
     "outsider": 404,
 }
