@@ -10,6 +10,7 @@ class AuditsConfig(AppConfig):
         from audits import (
             monitoring,  # noqa: F401 - registers its board provider
             rules,  # noqa: F401 - registers the permissions
+            student_data,  # noqa: F401 - registers its part of a student's export and erasure
         )
         from audits.workspace import audit_sections
         from schools.workspace import register_section

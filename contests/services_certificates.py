@@ -224,7 +224,8 @@ def certificate_batch_make(*, batch_id: int) -> CertificateBatch | None:
     return batch
 
 
-def _write_archive(batch, made) -> None:
+def _write_archive(batch, made, *, delete_old_on_commit=False) -> None:
+    """Write the batch's ZIP of the `made` PDFs; the old ZIP is deleted at once, or once the transaction commits."""
     with tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024) as buffer:
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
             for certificate, item in made:
@@ -232,7 +233,64 @@ def _write_archive(batch, made) -> None:
                     archive.writestr(_zip_name(certificate, item), pdf.read())
         buffer.seek(0)
         old = batch.archive.name if batch.archive else ""
+        storage = batch.archive.storage
         batch.archive.save(f"{batch.contest.slug}-{batch.pk}.zip", File(buffer), save=False)
         CertificateBatch.objects.filter(pk=batch.pk).update(archive=batch.archive.name)
         if old and old != batch.archive.name:
-            batch.archive.storage.delete(old)
+            if delete_old_on_commit:
+                transaction.on_commit(lambda: storage.delete(old))
+            else:
+                storage.delete(old)
+
+
+# --- a student's erasure (schools.services_student_erase, through contests.student_data) ---
+
+
+def _recipient_without(recipient: str, forms: list[str], marker: str) -> str:
+    for form in forms:
+        if form and form in recipient:
+            return recipient.replace(form, marker, 1)
+    return recipient
+
+
+@transaction.atomic
+def certificates_anonymise(*, student, names) -> None:
+    """Take an erased student's names off certificates; codes stay valid and verifiable.
+
+    The student's own certificates print ERASED instead of the name and lose their PDF
+    (it belonged to them only). Their teams' certificates print ERASED in place of the
+    name or initials they printed, and get a new PDF. Every ZIP of an affected batch is
+    written again from its PDFs. Old files are deleted once the erasure commits.
+    """
+    from schools.student_data import ERASED, files_delete_on_commit
+
+    forms = [*names, f"{student.initials} ({student.classroom.name})"]
+    related = ("batch__contest__programme__area", "entry__school", "award__tier")
+    own = list(Certificate.objects.filter(student=student).select_related(*related))
+    team = list(
+        Certificate.objects.filter(student__isnull=True, entry__members__student=student).select_related(*related)
+    )
+    # The names are taken now: saving a new PDF renames the FieldFile in place.
+    files_delete_on_commit(*[c.file for c in own], *[c.file for c in team])
+    for certificate in own:
+        Certificate.objects.filter(pk=certificate.pk).update(recipient=ERASED, file="")
+    organisation = organisation_name()
+    for certificate in team:
+        certificate.recipient = _recipient_without(certificate.recipient, forms, ERASED)
+        fields = {"recipient": certificate.recipient}
+        if certificate.file:
+            item = PlannedCertificate(certificate.entry, certificate.award, None)
+            batch = certificate.batch
+            pdf = certificate_pdf(_text(batch, certificate, item, organisation, _place(batch.contest)))
+            certificate.file.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+            fields["file"] = certificate.file.name
+        Certificate.objects.filter(pk=certificate.pk).update(**fields)
+    batch_ids = {c.batch_id for c in own + team}
+    for batch in CertificateBatch.objects.filter(pk__in=batch_ids).exclude(archive=""):
+        made = [
+            (c, PlannedCertificate(c.entry, c.award, c.student))
+            for c in Certificate.objects.filter(batch=batch)
+            .exclude(file="")
+            .select_related("entry", "award", "student")
+        ]
+        _write_archive(batch, made, delete_old_on_commit=True)

@@ -105,6 +105,9 @@ rules.add_perm(
     is_teacher_of_school | is_student_of_school | is_officer_over_school | is_organiser_of_school,
 )
 rules.add_perm("schools.manage_students", is_teacher_of_school | is_organiser_of_school)
+# A child's data rights (Law 91/2025): whoever manages the student may export and erase their data.
+rules.add_perm("schools.export_student_data", is_teacher_of_school | is_organiser_of_school)
+rules.add_perm("schools.erase_student", is_teacher_of_school | is_organiser_of_school)
 rules.add_perm("schools.view_programme", is_organiser_of_programme)
 rules.add_perm("schools.import_schools", is_organiser)
 rules.add_perm("schools.import_users", is_organiser)

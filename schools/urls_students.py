@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from schools.views import student_data
 from schools.views import students as views
 
 _class = "schools/<int:school_pk>/classes/<int:class_pk>"
@@ -15,4 +16,6 @@ urlpatterns = [
     path(f"{_class}/students/<int:pk>/consent/", views.student_consent, name="student_consent"),
     path(f"{_class}/students/<int:pk>/deactivate/", views.student_deactivate_view, name="student_deactivate"),
     path(f"{_class}/students/<int:pk>/reactivate/", views.student_reactivate_view, name="student_reactivate"),
+    path(f"{_class}/students/<int:pk>/data.zip", student_data.student_export, name="student_export"),
+    path(f"{_class}/students/<int:pk>/erase/", student_data.student_erase_view, name="student_erase"),
 ]

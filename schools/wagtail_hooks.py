@@ -121,6 +121,7 @@ class MembershipViewSet(ListedViewSet):
 
 class ProgrammeViewSet(ListedViewSet):
     model = Programme
+
     icon = "list-ul"
     menu_label = _("Programmes")
     form_fields = [
@@ -182,3 +183,9 @@ class ProgrammesGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [PeopleAndPlacesGroup(), ProgrammesGroup()]
+
+
+# Exports and erasures of a student's data are actions of Wagtail's audit log.
+from schools.student_log import register_student_log_actions  # noqa: E402
+
+hooks.register("register_log_actions", register_student_log_actions)
