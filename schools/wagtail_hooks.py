@@ -121,7 +121,6 @@ class MembershipViewSet(ListedViewSet):
 
 class ProgrammeViewSet(ListedViewSet):
     model = Programme
-
     icon = "list-ul"
     menu_label = _("Programmes")
     form_fields = [

@@ -264,6 +264,7 @@ def login_cards(request, school_pk, pk):
 @require_POST
 def student_consent(request, school_pk, class_pk, pk):
     student = _student(request, school_pk, class_pk, pk)
+    back = redirect(_classroom_url(student.classroom, f"student-{student.pk}"))
     form = ConsentForm(request.POST)
     if not form.is_valid():
         for error in dict.fromkeys(e for errors in form.errors.values() for e in errors):
@@ -271,14 +272,13 @@ def student_consent(request, school_pk, class_pk, pk):
                 request, _("Nothing was saved for %(name)s: %(error)s") % {"name": student.display_name, "error": error}
             )
         return back
-    back = redirect(_classroom_url(student.classroom, f"student-{student.pk}"))
     student_consent_record(
         student=student,
         child=form.cleaned_data["consent_child"],
         guardian=form.cleaned_data["consent_guardian"],
+        recorded_by=request.user,
     )
     messages.success(request, _("Consent recorded for %(name)s.") % {"name": student.display_name})
-        recorded_by=request.user,
     return back
 
 
