@@ -95,6 +95,8 @@ class World:
     outsider: object
 
     def user_for(self, role: str):
+        if role in LATE_ROLES:
+            return LATE_ROLES[role](self)
         return {
             "anonymous": None,
             "organiser": self.organiser,
@@ -108,6 +110,35 @@ class World:
 
 
 ROLES = ["anonymous", "organiser", "officer", "teacher", "student", "judge", "outsider"]
+
+
+def rival_organiser(world):
+    """An organiser of another programme (Hoàn Kiếm), which holds none of the world's schools."""
+    from tests.factories import AreaFactory, ProgrammeFactory, UserFactory
+
+    ward = AreaFactory(parent=world.other_ward.get_parent(), name="Phường Tràng Tiền", code="trang-tien")
+    programme = ProgrammeFactory(name="Trường học xanh Hoàn Kiếm", slug="thx-hoan-kiem", area=ward)
+    user = UserFactory(username="rival_organiser", full_name="Hồ Tổ Chức Khác")
+    membership_grant(user=user, role=Role.ORGANISER, programme=programme)
+    return user
+
+
+def chair(world):
+    """A judge of the world's programme who chairs the jury of every contest it has so far
+    (the permission matrix asks for the chair after a route has made its contest)."""
+    from contests.models import Contest
+    from tests.factories import UserFactory
+    from tests.factories.contests import JudgeInvitationFactory
+
+    user = UserFactory(username="chair", full_name="Chu Chủ Tịch")
+    membership_grant(user=user, role=Role.JUDGE, programme=world.programme)
+    for contest in Contest.objects.filter(programme=world.programme):
+        JudgeInvitationFactory(contest=contest, judge=user, is_chair=True)
+    return user
+
+
+# Made when a test asks for them, so the world every other test sees stays as it was.
+LATE_ROLES = {"rival_organiser": rival_organiser, "chair": chair}
 
 
 # Fixtures that make a test transactional (it commits, so it cannot sit in a shared transaction).

@@ -18,6 +18,8 @@ BOARD = {
 POSTED = {**BOARD, "organiser": 302, "officer": 302}
 # The world's programme is not published: its summary is for its organisers and officers.
 SUMMARY = {**BOARD, "anonymous": 401}
+# A report job is its requester's (built with their scope): the organiser's job is not the officer's.
+OWN_JOB = {**BOARD, "officer": 404}
 
 
 def _board(name):
@@ -43,11 +45,11 @@ ROUTES = {
     "workspace:board_remind": Route(_board("board_remind"), POSTED, method="post", data={"all": "1"}),
     "workspace:report_start": Route(_board("report_start"), POSTED, method="post"),
     "workspace:report_job": Route(
-        lambda w, o: reverse("workspace:report_job", args=[w.programme.slug, _job(w).pk]), BOARD
+        lambda w, o: reverse("workspace:report_job", args=[w.programme.slug, _job(w).pk]), OWN_JOB
     ),
     "workspace:report_download": Route(
         lambda w, o: reverse("workspace:report_download", args=[w.programme.slug, _job(w, done=True).pk, "pdf"]),
-        BOARD,
+        OWN_JOB,
     ),
     "api:programme_list": Route(lambda w, o: reverse("api:programme_list"), everyone(200)),
     "api:programme_summary": Route(
