@@ -246,7 +246,8 @@ def _seed_slogans(organiser, password_hash) -> str:
     screeners = [User.objects.get(username="gv.ngosilien"), green[0], green[1]]
     finalists = [green[2], green[3], green[4]]
     for judge in [*screeners, *finalists]:
-        judge_invite(contest=contest, judge=judge, by=organiser)
+        # The first final judge chairs the jury: he decides the boundary tie the final leaves.
+        judge_invite(contest=contest, judge=judge, by=organiser, is_chair=judge == finalists[0])
     contest_status_set(contest=contest, status=ContestStatus.JUDGING)
     screening = _round(
         contest,

@@ -207,8 +207,6 @@ SCREENS = {
     "reports-workflows": "/admin/reports/workflow/",
     "reports-workflow-tasks": "/admin/reports/workflow_tasks/",
     "reports-page-types": "/admin/reports/page-types-usage/",
-    "users": "/admin/users/",
-    "user-add": "/admin/users/new/",
     "forms": "/admin/forms/",
     "redirects": "/admin/redirects/",
     "redirect-add": "/admin/redirects/add/",
@@ -271,11 +269,13 @@ def test_page_tree_editor_actions_panels_and_history_are_vietnamese(admin):
     assert_vietnamese(admin, "page-unpublish-confirm")
 
 
-# Screens the organiser role may not open (groups, sites, collections, workflows, snippets,
+# Screens the organiser role may not open (users, groups, sites, collections, workflows, snippets,
 # promoted search results, site settings): checked as an administrator, as they would see them.
 # No snippet model is registered, so there is no snippet screen.
 ADMINISTRATOR = "quantri-e2e"
 ADMINISTRATOR_SCREENS = {
+    "users": "/admin/users/",
+    "user-add": "/admin/users/new/",
     "groups": "/admin/groups/",
     "group-add": "/admin/groups/new/",
     "sites": "/admin/sites/",

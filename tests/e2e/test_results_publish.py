@@ -1,5 +1,6 @@
-"""The organiser opens the slogan final's ranking at 360 px, resolves the flagged boundary
-tie with a reason, publishes, and the public ContestPage shows the winners by tier.
+"""The jury's chair opens the slogan final's ranking at 360 px from the workspace and
+resolves the flagged boundary tie with a reason (he cannot publish); the organiser
+publishes, and the public ContestPage shows the winners by tier.
 
 It changes the demo (the tie is resolved once), so it runs at the phone width only.
 """
@@ -34,10 +35,10 @@ def _contest_page_url(live_site) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def test_organiser_resolves_the_tie_publishes_and_the_public_sees_winners(live_site, page, browser):
+def test_chair_resolves_the_tie_organiser_publishes_and_the_public_sees_winners(live_site, page, browser):
     if page.width_name != "phone":
         pytest.skip("changes the demo once: runs at 360 px only")
-    log_in(page, live_site, "bantochuc")
+    log_in(page, live_site, "gk.ha")  # a final judge, the chair of the slogans' jury
     page.goto(live_site.url + "/workspace/")
     page.locator(f"a[href='{RANKING}']").click()
     settle(page)
@@ -57,8 +58,13 @@ def test_organiser_resolves_the_tie_publishes_and_the_public_sees_winners(live_s
     assert page.locator(".alert-success").count() == 1
     assert page.locator(".boundary-tie").count() == 0
     assert "Câu khẩu hiệu ngắn gọn" in page.locator("#decisions").inner_text()
+    assert page.locator("#publish-link").count() == 0  # publishing stays with the organisers
     screenshot(page, "results-ranking-decided")
 
+    page.context.clear_cookies()
+    log_in(page, live_site, "bantochuc")
+    page.goto(live_site.url + RANKING)
+    settle(page)
     page.click("#publish-link")
     settle(page)
     assert page.locator("#publish-preview li").count() == 4
