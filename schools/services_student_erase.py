@@ -125,7 +125,7 @@ def _login_remove(user) -> None:
 @transaction.atomic
 def student_erase(*, student: Student, user) -> Student:
     """Erase the student's personal data everywhere (see the module); `user` is who erases."""
-    student = Student.objects.select_for_update().select_related("user", "classroom").get(pk=student.pk)
+    student = Student.objects.select_for_update(of=("self",)).select_related("user", "classroom").get(pk=student.pk)
     if student.erased_at is not None:
         raise ValidationError(_("This student's data was already erased."), code="erased")
     names = student_names(student)
