@@ -58,6 +58,7 @@ def test_student_submits_teacher_reviews_organiser_sees_other_school_cannot(live
     log_in(student, live_site, "hs.caudien")
     student.goto(live_site.url + "/workspace/contests/entries/")
     student.locator(f"[data-contest={OPEN_SLOGANS}] a[href$='/entries/new/']").click()
+    settle(student)  # the autosave script listens once loaded: typing before that is never saved
     student.fill("textarea[name=text]", SLOGAN)
     expect(student.locator("#autosave-status")).not_to_be_empty(timeout=15_000)
     _no_horizontal_scroll(student)
