@@ -155,7 +155,7 @@ def in_scope(user, obj) -> bool:
     return obj is not None and obj.pk is not None and scope_of(type(obj), user).filter(pk=obj.pk).exists()
 
 
-def _ids_in_scope(user, model) -> set[int]:
+def ids_in_scope(user, model) -> set[int]:
     """The ids of a (small) scope, read once per user object: an import checks every row against it."""
     cache = user.__dict__.setdefault("_ids_in_scope", {})
     if model not in cache:
@@ -179,11 +179,11 @@ def grant_refusal(editor, *, user, role, school=None, area=None, programme=None)
         return _("Only an organiser of every programme can grant the organiser role.")
     if role == Role.JUDGE and programme is None:
         return _("Only an organiser of every programme can make someone a judge of every programme.")
-    if school is not None and school.pk not in _ids_in_scope(editor, School):
+    if school is not None and school.pk not in ids_in_scope(editor, School):
         return _("The school “%(school)s” is not in a programme you organise.") % {"school": school.name}
-    if area is not None and area.pk not in _ids_in_scope(editor, Area):
+    if area is not None and area.pk not in ids_in_scope(editor, Area):
         return _("The area “%(area)s” is outside the programmes you organise.") % {"area": area.name}
-    if programme is not None and programme.pk not in _ids_in_scope(editor, Programme):
+    if programme is not None and programme.pk not in ids_in_scope(editor, Programme):
         return _("You do not organise the programme “%(programme)s”.") % {"programme": programme.name}
     if user is not None and user.pk is not None and not organised_users(editor).filter(pk=user.pk).exists():
         return _("“%(username)s” holds roles outside the programmes you organise.") % {"username": user.username}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schools.models import Area, School, SchoolYearProfile
-from schools.selectors_scope import organised_areas, organised_schools
+from schools.selectors_scope import ids_in_scope
 from schools.services import school_upsert, school_year_current
 
 from .pipeline import by_code_ignoring_case, run_import
@@ -221,7 +221,7 @@ def _check_scope(row, by, existing: School | None, area: Area, result: ImportRes
     """An organiser of some programmes updates their schools and adds schools in their areas only."""
     if by is None:
         return
-    if existing is not None and not organised_schools(by).filter(pk=existing.pk).exists():
+    if existing is not None and existing.pk not in ids_in_scope(by, School):
         result.error(row.line, _("The school “%(code)s” is not in a programme you organise.") % {"code": existing.code})
-    elif not organised_areas(by).filter(pk=area.pk).exists():
+    elif area.pk not in ids_in_scope(by, Area):
         result.error(row.line, _("The area “%(code)s” is outside the programmes you organise.") % {"code": area.code})
