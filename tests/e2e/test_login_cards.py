@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import log_in, screenshot, settle
 
 
@@ -31,8 +33,12 @@ def test_teacher_adds_two_students_and_prints_login_cards(live_site, page, brows
     # The class now lists two more students.
     page.goto(live_site.url + "/workspace/")
     page.click("text=Lớp và học sinh")
+    settle(page)
     page.click("a:has-text('6A2')")
-    assert page.locator(".student-item").count() == before + 2
+    settle(page)
+    # expect() waits for the list: under a loaded CI run a bare count() read the page
+    # before the class list had arrived (0 students).
+    expect(page.locator(".student-item")).to_have_count(before + 2)
 
     # The child signs in with the card and must choose a new password first.
     child = browser.new_context(viewport=page.viewport_size, locale="vi-VN").new_page()
