@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from audits.results import programme_results
 from schools.models import Programme
-from schools.selectors_monitoring import figures_school_ids
+from schools.monitoring.selectors import figures_school_ids
 
 router = Router(tags=["audits"])
 

@@ -19,7 +19,7 @@ from audits.charts import bar_chart
 from audits.enums import Phase
 from audits.models import AuditPeriod, AuditSession
 from audits.results import programme_results
-from schools.monitoring import (
+from schools.monitoring.registry import (
     DONE,
     IN_PROGRESS,
     LATE,

@@ -293,7 +293,7 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
 def programme_results_for(user, programme, *, include_abnormal: bool = False) -> ProgrammeResults:
     """The programme's results over the schools the user may see on its board: every
     enrolled school for its organisers, the schools under their area for an officer."""
-    from schools.selectors_monitoring import board_school_ids
+    from schools.monitoring.selectors import board_school_ids
 
     school_ids = board_school_ids(user, programme)
     return programme_results(programme, school_ids=school_ids, include_abnormal=include_abnormal)

@@ -1,5 +1,5 @@
 """The audits' part of a student's export and erasure (registered in AuditsConfig.ready;
-the registry and its contract: schools.student_data).
+the registry and its contract: schools.students.data_rights).
 
 A student takes part in an audit only through a login (recording collection days), so the
 export lists the days their login recorded and the corrections it made. Erasure keeps
@@ -9,7 +9,7 @@ Evidence photos are the school's (a scale or a tally sheet), not the student's: 
 """
 
 from audits.models import AuditCorrection, AuditSession
-from schools.student_data import Part, iso, names_replace, register_student_data_provider
+from schools.students.data_rights import Part, iso, names_replace, register_student_data_provider
 
 
 class AuditStudentData:

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from contests.models import Contest
-from contests.selectors_results import public_contests, public_parameters, public_rows, published_snapshot
+from contests.results.selectors import public_contests, public_parameters, public_rows, published_snapshot
 
 router = Router(tags=["contests"])
 

@@ -10,8 +10,8 @@ class ContestsConfig(AppConfig):
         from contests import (
             monitoring,  # noqa: F401 - registers its board provider
             rules,  # noqa: F401 - registers the permissions
-            student_data,  # noqa: F401 - registers its part of a student's export and erasure
         )
+        from contests.entries import student_data  # noqa: F401 - registers its part of a student's export and erasure
         from contests.workspace import SECTION_BUILDERS
         from schools.workspace import register_section
 

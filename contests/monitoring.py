@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from contests.enums import ENTRY_NOT_COUNTED, ContestKind, ContestStatus, EntryStatus
 from contests.models import Award, Contest, Entry, EntryMember, Implementation, PrizeTier
-from schools.monitoring import (
+from schools.monitoring.registry import (
     DONE,
     IN_PROGRESS,
     MISSING,

@@ -76,7 +76,7 @@ class ContestPage(Page):
             eligible_school_count=contest.eligible_schools.count(),
         )
         # Winners by tier (helper "results"): only when the user may see the results.
-        from contests.selectors_results import published_results
+        from contests.results.selectors import published_results
 
         may_see = request.user.has_perm("contests.view_results", contest)
         context["results"] = published_results(contest) if may_see else None

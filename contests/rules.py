@@ -41,8 +41,8 @@ def is_judge_of_contest(user, obj=None):
     return contest.judges.filter(judge=user).exists()
 
 
-import contests.rules_certificates  # noqa: E402, F401
-import contests.rules_entries  # noqa: E402, F401
-import contests.rules_judging  # noqa: E402, F401
-import contests.rules_media  # noqa: E402, F401
-import contests.rules_results  # noqa: E402, F401
+import contests.certificates.rules  # noqa: E402, F401
+import contests.entries.rules  # noqa: E402, F401
+import contests.entries.rules_media  # noqa: E402, F401
+import contests.judging.rules  # noqa: E402, F401
+import contests.results.rules  # noqa: E402, F401

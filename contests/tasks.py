@@ -9,12 +9,12 @@ from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from contests.entries.media import thumbnail_bytes
 from contests.enums import MediaKind, MediaStatus
-from contests.media import thumbnail_bytes
 
 logger = logging.getLogger(__name__)
 
-from contests.tasks_certificates import make_certificate_batch  # noqa: E402, F401 - registered for workers
+from contests.certificates.tasks import make_certificate_batch  # noqa: E402, F401 - registered for workers
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=300, max_retries=3)

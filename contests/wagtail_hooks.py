@@ -1,13 +1,14 @@
 """Organisers set contests up in the Wagtail admin, through the rules (contests.manage_<model>).
 
-The viewsets live in their own modules (admin_contests.py; judging's round and
-criteria viewset); each is registered below with one hook.
+The viewsets live in contests/setup/ (contests and prize tiers; rounds and their
+criteria); each is registered below with one hook.
 """
 
 from wagtail import hooks
 
-from contests.admin_contests import ContestViewSet
 from contests.models import Contest, PrizeTier
+from contests.setup.contests import ContestViewSet
+from contests.setup.rounds import RoundViewSet
 from schools.admin_scope import register_scoped_policies
 from schools.selectors_scope import register_scope
 
@@ -21,4 +22,4 @@ def register_contest_viewset():
     return ContestViewSet()
 
 
-hooks.register("register_admin_viewset", __import__("contests.admin_judging", fromlist=["RoundViewSet"]).RoundViewSet)
+hooks.register("register_admin_viewset", RoundViewSet)

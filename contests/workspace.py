@@ -3,9 +3,9 @@
 Each part of the app (entries, judging, results) keeps its own builder.
 """
 
-from contests.workspace_certificates import certificate_sections
-from contests.workspace_entries import entry_sections
-from contests.workspace_judging import judging_sections
-from contests.workspace_results import results_sections
+from contests.certificates.workspace import certificate_sections
+from contests.entries.workspace import entry_sections
+from contests.judging.workspace import judging_sections
+from contests.results.workspace import results_sections
 
 SECTION_BUILDERS = [entry_sections, judging_sections, results_sections, certificate_sections]

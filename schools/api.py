@@ -15,7 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from schools.models import Programme
-from schools.selectors_monitoring import board_programmes_for, figures_school_ids, programme_summary
+from schools.monitoring.selectors import board_programmes_for, figures_school_ids, programme_summary
 
 router = Router(tags=["programmes"])
 

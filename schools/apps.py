@@ -8,4 +8,4 @@ class SchoolsConfig(AppConfig):
 
     def ready(self):
         # Workspace sections of action plans and notices register themselves on import.
-        from schools import workspace_plans  # noqa: F401
+        from schools.plans import workspace  # noqa: F401

@@ -53,7 +53,7 @@ class ProgrammePage(Page):
             context["schools_by_level"] = by_level
             context["school_total"] = sum(item["count"] for item in by_level)
             # Audit and contest figures through the board's providers (schools never imports them).
-            from schools.selectors_monitoring import public_figures
+            from schools.monitoring.selectors import public_figures
 
             context["monitoring"] = public_figures(programme)
         return context

@@ -135,5 +135,5 @@ for _model in (Area, School, SchoolYear, SchoolYearProfile, Classroom, Student, 
 rules.add_perm("schools.add_programme", rules.predicate(is_global_organiser))
 
 # Action plans: their rules live in their own module (registered on import).
-import schools.rules_monitoring  # noqa: E402, F401
-import schools.rules_plans  # noqa: E402, F401
+import schools.monitoring.rules  # noqa: E402, F401
+import schools.plans.rules  # noqa: E402, F401

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from schools.emails import welcome_email_send
 
 # Celery autodiscovers `tasks.py` only: the app's other task modules are imported here.
-from schools.tasks_monitoring import make_programme_report, send_reminder_emails  # noqa: F401
-from schools.tasks_plans import send_plan_emails  # noqa: F401
+from schools.monitoring.tasks import make_programme_report, send_reminder_emails  # noqa: F401
+from schools.plans.tasks import send_plan_emails  # noqa: F401
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=5)

@@ -1,13 +1,13 @@
 from django.urls import include, path
 
-from schools.views import workspace
+from schools import views as workspace
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", workspace.home, name="home"),
-    path("", include("schools.urls_students")),
-    path("imports/", include("schools.urls_imports")),
-    path("", include("schools.urls_plans")),
-    path("", include("schools.urls_monitoring")),
+    path("", include("schools.students.urls")),
+    path("imports/", include("schools.imports.urls")),
+    path("", include("schools.plans.urls")),
+    path("", include("schools.monitoring.urls")),
 ]

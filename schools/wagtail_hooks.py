@@ -185,6 +185,6 @@ def register_viewsets():
 
 
 # Exports and erasures of a student's data are actions of Wagtail's audit log.
-from schools.student_log import register_student_log_actions  # noqa: E402
+from schools.students.data_rights_log import register_student_log_actions  # noqa: E402
 
 hooks.register("register_log_actions", register_student_log_actions)

@@ -123,4 +123,4 @@ def _school_sections(user) -> list[Section]:
     return sections
 
 
-import schools.monitoring  # noqa: E402, F401 - registers the monitoring board's section
+import schools.monitoring.registry  # noqa: E402, F401 - registers the monitoring board's section

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schools.enums import Role
+from schools.imports.services import NewLogin, logins_create_in_bulk, student_for_user_ensure
 from schools.models import Area, School
 from schools.selectors_scope import grant_refusal
 from schools.services import (
@@ -39,7 +40,6 @@ from schools.services import (
     school_year_current,
     user_welcome_queue,
 )
-from schools.services_imports import NewLogin, logins_create_in_bulk, student_for_user_ensure
 from schools.validators import validate_student_name
 
 from .pipeline import by_code_ignoring_case, run_import

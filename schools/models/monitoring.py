@@ -1,6 +1,6 @@
 """Records of the monitoring board: reminders sent to late schools, programme report jobs.
 
-Both are written only by schools.services_monitoring.
+Both are written only by schools.monitoring.services.
 """
 
 from django.conf import settings

@@ -34,7 +34,7 @@ class Student(models.Model):
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set by schools.services_student_erase: the row stays (teams, ranks, counts) with no personal data.
+    # Set by schools.students.services_erase: the row stays (teams, ranks, counts) with no personal data.
     erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     class Meta:

@@ -1,6 +1,6 @@
 """A school's action plan for a programme, its parts, its submitted versions and reviews.
 
-Status and `version` change only through schools.services_plans. `version` is the
+Status and `version` change only through schools.plans.services. `version` is the
 optimistic lock: every save form carries the version it was loaded at, and a save
 whose version no longer matches is refused, so two teachers never overwrite each other.
 """

@@ -2,7 +2,7 @@
 
 from django import template
 
-from schools.selectors_plans import programme_plan_counts
+from schools.plans.selectors import programme_plan_counts
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ urlpatterns = [
     path("workspace/contests/", include("contests.urls", namespace="contests")),
     path("workspace/", include("schools.urls", namespace="workspace")),
     path("", include("home.urls")),
-    path("", include("contests.urls_public")),
+    path("", include("contests.certificates.urls_public")),
 ]
 
 if settings.DEBUG:

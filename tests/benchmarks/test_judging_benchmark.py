@@ -21,13 +21,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from contests.aggregation import aggregate, round2
 from contests.enums import ContestKind, EntryStatus, EvaluationStatus, RoundMode
+from contests.judging.scoring import sheet_score
 from contests.models import Contest, Criterion, CriterionScore, Entry, Evaluation, PrizeTier, Round
-from contests.ranking import round_ranking
-from contests.scoring import sheet_score
-from contests.tiebreak import Candidate, break_ties
-from contests.tiers import Tier, allocate
+from contests.results.aggregation import aggregate, round2
+from contests.results.ranking import round_ranking
+from contests.results.tiebreak import Candidate, break_ties
+from contests.results.tiers import Tier, allocate
 from home.models import User
 from schools.enums import AreaKind, SchoolLevel
 from schools.models import Area, Programme, School, SchoolYear

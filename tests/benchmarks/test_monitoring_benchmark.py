@@ -30,7 +30,7 @@ from contests.models import Award, Contest, Entry, PrizeTier
 from home.models import User
 from schools.enums import AreaKind, PlanStatus, Role, SchoolLevel
 from schools.models import ActionPlan, Area, Enrolment, Membership, Programme, School, SchoolYear
-from schools.selectors_monitoring import board_for
+from schools.monitoring.selectors import board_for
 from tests.conftest import fresh
 
 SCHOOLS, DAYS, CATEGORIES, AWARDS = 3000, 5, 8, 60

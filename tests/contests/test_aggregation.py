@@ -6,7 +6,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from contests.aggregation import aggregate, round2
+from contests.results.aggregation import aggregate, round2
 
 COMPLETE = [
     # judge, entry, S      X: 70 80 90   Y: 40 45 80   Z: 60 60 60

@@ -10,10 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contests.certificates.services import certificate_batch_make
+from contests.certificates.tasks import make_certificate_batch
 from contests.enums import BatchStatus, EntryStatus
 from contests.models import Certificate, CertificateBatch
-from contests.services_certificates import certificate_batch_make
-from contests.tasks_certificates import make_certificate_batch
 from tests.factories.contests import (
     CertificateBatchFactory,
     EntryFactory,

@@ -2,7 +2,7 @@
 
 import io
 
-from contests import demo_certificates
+from contests.demo import certificates as demo_certificates
 from contests.models import CertificateBatch, Implementation
 
 

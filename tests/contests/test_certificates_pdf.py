@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from contests.certificates import CODE_ALPHABET, CODE_LENGTH, code_display, code_new, code_normalise
-from contests.services_certificates import DEFAULT_ORGANISATION, certificate_batch_make
+from contests.certificates.document import CODE_ALPHABET, CODE_LENGTH, code_display, code_new, code_normalise
+from contests.certificates.services import DEFAULT_ORGANISATION, certificate_batch_make
 from tests.factories.contests import (
     AwardFactory,
     CertificateBatchFactory,

@@ -5,7 +5,7 @@ a programme organiser of another programme is not an organiser of this contest).
 import pytest
 from django.core.files.base import ContentFile
 
-from contests.certificates import code_new
+from contests.certificates.document import code_new
 from contests.models import Certificate, Implementation, Milestone
 from schools.enums import Role
 from schools.services import membership_grant

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from contests.enums import EntryStatus, EvaluationStatus, RoundMode
-from contests.scoring import sheet_score
+from contests.judging.scoring import sheet_score
 from tests.factories.contests import (
     ContestFactory,
     CriterionFactory,

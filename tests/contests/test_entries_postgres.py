@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from contests.entries.services import entry_save, entry_submit
 from contests.enums import ContestKind, EntryStatus
 from contests.models import Entry
-from contests.services_entries import entry_save, entry_submit
 from schools.enums import Role
 from schools.services import membership_grant
 from tests.contests.concurrency import race

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from contests.entries.selectors import entries_of_user_in_contest, entries_visible_to
 from contests.enums import EntryStatus
-from contests.selectors_entries import entries_of_user_in_contest, entries_visible_to
 from schools.enums import SchoolLevel
 from schools.models import Enrolment
 from tests.conftest import fresh

@@ -8,9 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from contests.enums import ContestKind, EntryStatus
-from contests.models import Entry, EntryMember
-from contests.services_entries import (
+from contests.entries.services import (
     entry_check,
     entry_endorse,
     entry_member_consent_record,
@@ -19,6 +17,8 @@ from contests.services_entries import (
     entry_submit,
     entry_withdraw,
 )
+from contests.enums import ContestKind, EntryStatus
+from contests.models import Entry, EntryMember
 from schools.enums import Role, SchoolLevel
 from schools.services import membership_grant
 from tests.factories import ClassroomFactory, EnrolmentFactory, SchoolFactory, StudentFactory, UserFactory

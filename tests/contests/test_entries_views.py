@@ -11,9 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from PIL import Image
 
+from contests.entries.workspace import entry_sections
 from contests.enums import ContestKind, EntryStatus
 from contests.models import Entry
-from contests.workspace_entries import entry_sections
 from tests.conftest import fresh
 from tests.factories import StudentFactory
 from tests.factories.contests import ContestFactory, EntryFactory, EntryMemberFactory

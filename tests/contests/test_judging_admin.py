@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from contests.enums import EvaluationStatus
-from contests.imports_scores import import_scores
+from contests.judging.imports import import_scores
 from contests.models import Assignment, ConflictOfInterest, CriterionScore, Evaluation, JudgeInvitation
 from schools.enums import Role
 from schools.models import Membership

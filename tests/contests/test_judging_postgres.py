@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from contests.judging.scoring import sheet_score
+from contests.judging.services import evaluation_save
 from contests.models import CriterionScore, Evaluation
-from contests.scoring import sheet_score
-from contests.services_judging import evaluation_save
 from tests.contests.concurrency import race
 from tests.factories import UserFactory
 from tests.factories.contests import AssignmentFactory, judging_round

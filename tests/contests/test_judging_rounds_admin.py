@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from contests.forms_judging import LevelsField
+from contests.judging.forms import LevelsField
 from contests.models import Criterion, Round
 from tests.factories.contests import ContestFactory, RoundFactory
 from tests.factories.programmes import ProgrammeFactory

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from contests.enums import ConflictSource, EvaluationStatus, RoundStatus
+from contests.judging.services import evaluation_save, evaluation_withdraw
+from contests.judging.services_assignments import assign_all, assign_balanced, assign_panel, conflict_add, judge_invite
 from contests.models import Assignment, ConflictOfInterest, CriterionScore, Evaluation
-from contests.services_assignments import assign_all, assign_balanced, assign_panel, conflict_add, judge_invite
-from contests.services_judging import evaluation_save, evaluation_withdraw
 from schools.enums import Role
 from schools.models import Membership
 from schools.services import membership_grant

@@ -231,7 +231,7 @@ def test_scoring_page_query_count(world, client_for, setup):
 
 
 def test_workspace_sections_show_the_judges_progress_and_the_organisers_link(world, setup):
-    from contests.workspace_judging import judging_sections
+    from contests.judging.workspace import judging_sections
     from tests.conftest import fresh
 
     round_, entries = setup

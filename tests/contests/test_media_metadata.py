@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
+from contests.entries.services_media import entry_media_add
 from contests.enums import EntryStatus, MediaStatus
-from contests.services_media import entry_media_add
 from contests.tasks import make_entry_thumbnail
 from tests.contests.test_media_uploads import image_bytes
 from tests.factories.contests import EntryFactory

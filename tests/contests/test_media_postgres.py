@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
+from contests.entries.services_media import entry_media_add
 from contests.enums import EntryStatus
 from contests.models import EntryMedia
-from contests.services_media import entry_media_add
 from tests.contests.concurrency import race
 from tests.contests.test_media_uploads import image_bytes, stored_files
 from tests.factories.contests import EntryFactory

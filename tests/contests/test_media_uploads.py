@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from contests.entries.media import display_name, media_check
+from contests.entries.services_media import entry_media_add, entry_media_remove
 from contests.enums import EntryStatus, MediaKind, MediaStatus
-from contests.media import display_name, media_check
 from contests.models import EntryMedia
-from contests.services_media import entry_media_add, entry_media_remove
 from home.storage import get_private_storage
 from tests.factories.contests import EntryFactory
 
@@ -313,7 +313,7 @@ def test_office_document_stored_without_author_properties(world, entry):
 
 
 def test_office_zip_bomb_refused(world, entry, monkeypatch):
-    from contests import media as media_module
+    from contests.entries import media as media_module
 
     monkeypatch.setattr(media_module, "_OOXML_MAX_UNCOMPRESSED", 100_000)
 

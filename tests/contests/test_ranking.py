@@ -15,9 +15,9 @@ from contests.enums import (
     RoundMode,
     TiePolicy,
 )
+from contests.judging.scoring import sheet_score
 from contests.models import ConflictOfInterest, ResultSnapshot, TieDecision
-from contests.ranking import round_ranking, snapshot_hash
-from contests.scoring import sheet_score
+from contests.results.ranking import round_ranking, snapshot_hash
 from schools.enums import Role
 from tests.factories.contests import (
     ContestFactory,

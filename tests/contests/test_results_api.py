@@ -133,7 +133,7 @@ def test_contest_results_in_openapi(client):
 
 
 def test_contest_results_after_publishing_hide_judges(world, client):
-    from contests.services_results import results_publish
+    from contests.results.services import results_publish
     from tests.factories.contests import scored_round
 
     contest = ContestFactory(programme=world.programme, slug="that-su", status=ContestStatus.JUDGING)

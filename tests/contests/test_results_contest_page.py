@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from contests.enums import ContestStatus
-from contests.services_results import results_publish
+from contests.results.services import results_publish
 from schools.services import student_consent_record
 from tests.factories import StudentFactory
 from tests.factories.contests import ContestFactory, EntryMemberFactory, contest_page_factory, scored_round

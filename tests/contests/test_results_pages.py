@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from contests.enums import ContestStatus
 from contests.models import Award, ResultSnapshot, TieDecision
-from contests.selectors_results import published_results
-from contests.services_results import results_publish
+from contests.results.selectors import published_results
+from contests.results.services import results_publish
 from schools.services import student_consent_record
 from tests.factories import StudentFactory
 from tests.factories.contests import ContestFactory, EntryMemberFactory, RoundFactory, scored_round

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from contests.enums import AdvanceRule, ContestStatus, EntryStatus, RoundStatus
 from contests.models import Award, ResultSnapshot, TieDecision
-from contests.ranking import snapshot_hash
-from contests.services_results import results_publish, round_advance, snapshot_hash_check, tie_decision_record
+from contests.results.ranking import snapshot_hash
+from contests.results.services import results_publish, round_advance, snapshot_hash_check, tie_decision_record
 from tests.factories import UserFactory
 from tests.factories.contests import RoundFactory, scored_round
 

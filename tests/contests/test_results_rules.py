@@ -1,4 +1,4 @@
-"""Truth tables of contests/rules_results.py: each role × (no object, our contest, a contest
+"""Truth tables of contests/results/rules.py: each role × (no object, our contest, a contest
 of another programme), with and without public results, the chair of our contest and the
 chair of another contest of the same programme."""
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from contests.scoring import sheet_score, validate_value
+from contests.judging.scoring import sheet_score, validate_value
 
 D = Decimal
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contests.entries.selectors_slogans import duplicate_pairs
+from contests.entries.slogans import normalise, similar_pairs, similarity
 from contests.enums import ContestKind, EntryStatus
-from contests.selectors_slogans import duplicate_pairs
-from contests.slogans import normalise, similar_pairs, similarity
 from tests.factories.contests import ContestFactory, EntryFactory
 
 SAME = "Tiết kiệm nước hôm nay, xanh tươi ngày mai"

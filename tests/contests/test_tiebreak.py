@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.utils import translation
 
 from contests.models import DEFAULT_TIE_BREAK
-from contests.tiebreak import Candidate, Decision, break_ties, describe, head_to_head_net
+from contests.results.tiebreak import Candidate, Decision, break_ties, describe, head_to_head_net
 
 D = Decimal
 

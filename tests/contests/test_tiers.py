@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from contests.tiers import FLAG, PROMOTE, SELECTED, Tier, allocate, select_threshold, select_top_n
+from contests.results.tiers import FLAG, PROMOTE, SELECTED, Tier, allocate, select_threshold, select_top_n
 
 # The plastic showcase: 1 special, 2 first, 4 second, 5 third, 8 consolation = 20 prizes.
 SHOWCASE = [

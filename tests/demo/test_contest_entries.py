@@ -1,13 +1,13 @@
-"""The demo contests of the 2022 report (contests/demo_entries.py), loaded by seed_demo."""
+"""The demo contests of the 2022 report (contests/demo/entries.py), loaded by seed_demo."""
 
 from io import StringIO
 
 from django.db.models import Count
 
-from contests.demo_entries import OPEN_INITIATIVES, OPEN_SLOGANS, PLASTIC_CONTEST, SLOGANS, WATER, seed
+from contests.demo.entries import OPEN_INITIATIVES, OPEN_SLOGANS, PLASTIC_CONTEST, SLOGANS, WATER, seed
+from contests.entries.selectors import contest_accepts_entries
 from contests.enums import ENTRY_IN_JUDGING, EntryStatus
 from contests.models import Contest, Entry
-from contests.selectors_entries import contest_accepts_entries
 from home.models import User
 
 

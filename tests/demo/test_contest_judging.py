@@ -1,14 +1,14 @@
-"""The demo judging of the 2022 contests (contests/demo_judging.py), loaded by seed_demo."""
+"""The demo judging of the 2022 contests (contests/demo/judging.py), loaded by seed_demo."""
 
 from io import StringIO
 
 from django.core.management import call_command
 
-from contests.demo_judging import PLASTIC_CONTEST, SLOGANS, WATER
+from contests.demo.judging import PLASTIC_CONTEST, SLOGANS, WATER
 from contests.enums import ContestStatus, EntryStatus, EvaluationStatus
 from contests.models import Award, Contest, Entry, Evaluation, ResultSnapshot, TieDecision
-from contests.ranking import round_ranking
-from contests.selectors_results import published_results
+from contests.results.ranking import round_ranking
+from contests.results.selectors import published_results
 
 
 def test_demo_plastic_showcase_awards_1_2_4_5_8(seeded):

@@ -1,5 +1,5 @@
 """Live-showcase judging on a 360-px phone: the demo judge scores the three entries of the
-open live round (contests/demo_live.py) with the steppers, losing the connection during one
+open live round (contests/demo/live.py) with the steppers, losing the connection during one
 submit; the sheet is sent again when back online, and the database holds exactly three
 evaluations of that round."""
 

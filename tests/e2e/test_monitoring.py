@@ -84,7 +84,7 @@ def test_organiser_makes_the_report_and_downloads_the_pdf(live_site, page):
     assert re.search(r"\b24\b", text)
     assert f"{audits['schools_paired']}/24" in text
     assert f"−{reduction} %" in text
-    # The contest demo (contests/demo_entries.py, demo_judging.py): the plastic showcase's
+    # The contest demo (contests/demo/entries.py, demo_judging.py): the plastic showcase's
     # 20 initiatives with its prize tiers 1/2/4/5/8.
     contests = summary["contests"]
     assert contests["contests"] >= 1

@@ -1,4 +1,4 @@
-"""Demo content of the public site (home.demo) and of the programme pages (schools.demo_pages)."""
+"""Demo content of the public site (home.demo) and of the programme pages (schools.demo.pages)."""
 
 from datetime import date
 from io import StringIO
@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from home import demo
 from home.models import HomePage, NewsKind, NewsPage, ResourcePage, SiteSettings
-from schools.demo_pages import seed_programme_pages
+from schools.demo.pages import seed_programme_pages
 from schools.pages import ProgrammePage
 from tests.factories import ProgrammeFactory
 

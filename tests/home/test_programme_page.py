@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from schools.demo_pages import seed_programme_pages
+from schools.demo.pages import seed_programme_pages
 from schools.enums import SchoolLevel, Theme
 from schools.selectors import programme_school_counts_by_level
 from tests.factories import EnrolmentFactory, SchoolFactory

@@ -28,7 +28,7 @@ def _entry_url(name, status="draft"):
 def _media_url(world, other):
     from PIL import Image
 
-    from contests.services_media import entry_media_add
+    from contests.entries.services_media import entry_media_add
 
     entry = _entry(world, other)
     buffer = io.BytesIO()

@@ -12,9 +12,9 @@ from contests.enums import ENTRY_NOT_COUNTED
 from contests.models import Award, Entry
 from schools.enums import PlanStatus, SchoolLevel
 from schools.models import ActionPlan
-from schools.monitoring import DONE, IN_PROGRESS, LATE, MISSING
-from schools.selectors_monitoring import board_for, plan_cell
-from schools.selectors_plans import coverage_rows, coverage_summary
+from schools.monitoring.registry import DONE, IN_PROGRESS, LATE, MISSING
+from schools.monitoring.selectors import board_for, plan_cell
+from schools.plans.selectors import coverage_rows, coverage_summary
 from tests.conftest import fresh
 from tests.factories.plans import ActionPlanFactory
 from tests.monitoring.helpers import DEADLINE, TODAY, build

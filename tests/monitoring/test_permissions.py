@@ -1,4 +1,4 @@
-"""Who may open the board, remind and make the report (schools/rules_monitoring.py)."""
+"""Who may open the board, remind and make the report (schools/monitoring/rules.py)."""
 
 import pytest
 from django.urls import reverse
@@ -48,7 +48,7 @@ def test_officer_of_another_area_may_not_see_the_programme(world):
 
 
 def test_ward_officer_sees_a_district_programme_but_only_their_schools(world, client_for):
-    from schools.selectors_monitoring import board_for
+    from schools.monitoring.selectors import board_for
     from tests.monitoring.helpers import build
 
     programme, schools = build(world, 3)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from home.models import Notice
 from schools.models import Reminder
-from schools.services_monitoring import reminder_emails_send, reminders_send
+from schools.monitoring.services import reminder_emails_send, reminders_send
 from tests.conftest import fresh
 from tests.monitoring.helpers import TODAY, build
 

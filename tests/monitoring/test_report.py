@@ -34,7 +34,7 @@ def test_report_pdf_states_the_programme_figures_in_vietnamese(world, client_for
     response = client.get(reverse("workspace:report_download", args=[programme.slug, job.pk, "pdf"]))
     assert response.status_code == 200
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages)
-    from schools.selectors_monitoring import programme_summary
+    from schools.monitoring.selectors import programme_summary
 
     audits = programme_summary(programme)["audits"]
     reduction = f"{audits['reduction_pct']:.1f}".replace(".", ",")
@@ -76,7 +76,7 @@ def test_report_downloads_are_refused_to_others(world, client_for, django_captur
 
 
 def test_a_second_click_while_the_report_runs_returns_the_same_job(world):
-    from schools.services_monitoring import report_job_start
+    from schools.monitoring.services import report_job_start
     from tests.conftest import fresh
 
     first = report_job_start(programme=world.programme, user=fresh(world.organiser))  # not committed: queued

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from schools.enums import Role
 from schools.models import ReportJob
-from schools.selectors_monitoring import board_for
+from schools.monitoring.selectors import board_for
 from schools.services import membership_grant
 from tests.conftest import fresh
 from tests.factories import UserFactory

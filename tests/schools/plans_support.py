@@ -3,7 +3,7 @@
 import datetime
 
 from schools.enums import PlanSection, TeamRole
-from schools.services_plans import plan_section_save
+from schools.plans.services import plan_section_save
 
 START, END = datetime.date(2022, 10, 1), datetime.date(2022, 12, 31)
 

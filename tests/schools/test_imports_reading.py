@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import translation
 
-from schools.forms_imports import ImportForm
 from schools.imports import import_schools, import_users
+from schools.imports.forms import ImportForm
 from schools.imports.reading import Column, ImportFileError, read_table
 from tests.schools.test_imports_support import (
     SCHOOL_HEADER,

@@ -95,7 +95,7 @@ def test_import_example_is_utf8_csv_with_bom(world, as_user, name, header):
 
 def test_import_schools_example_imports_once_its_areas_exist(world):
     from schools.imports import import_schools
-    from schools.views.imports import SCHOOLS, _example
+    from schools.imports.views import SCHOOLS, _example
 
     result = import_schools(csv_upload(_example(SCHOOLS).content.decode("utf-8")))
     assert result.ok, result.errors
@@ -104,7 +104,7 @@ def test_import_schools_example_imports_once_its_areas_exist(world):
 
 def test_import_users_example_imports_once_its_schools_exist(world):
     from schools.imports import import_users
-    from schools.views.imports import USERS, _example
+    from schools.imports.views import USERS, _example
 
     result = import_users(csv_upload(_example(USERS).content.decode("utf-8")))
     assert result.ok, result.errors

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from schools.enums import PlanStatus
 from schools.models import ActionPlan
-from schools.selectors_plans import plan_is_late, programme_plan_counts
+from schools.plans.selectors import plan_is_late, programme_plan_counts
 from tests.factories import AreaFactory, EnrolmentFactory, SchoolFactory
 from tests.factories.plans import ActionPlanFactory
 from tests.schools.plans_support import dated

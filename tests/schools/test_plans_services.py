@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from home.models import Notice
 from schools.enums import PlanSection, PlanStatus, TeamRole
 from schools.models import ActionPlan, CoreTeamMember, Goal, PlanVersion, ReviewComment
-from schools.services_plans import (
+from schools.plans.services import (
     PlanConflict,
     plan_approve,
     plan_reopen,

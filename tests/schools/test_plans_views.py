@@ -13,8 +13,8 @@ from PIL import Image
 
 from schools.enums import PlanStatus
 from schools.models import ActionPlan, Attachment, Goal
-from schools.services_plan_files import MAX_ATTACHMENT_BYTES
-from schools.services_plans import plan_submit
+from schools.plans.services import plan_submit
+from schools.plans.services_files import MAX_ATTACHMENT_BYTES
 from tests.schools.plans_support import complete_plan, dated
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from schools.enums import SchoolLevel
-from schools.selectors_students import fold
 from schools.services import school_year_current
+from schools.students.selectors import fold
 from tests.conftest import ROLES
 from tests.factories import AreaFactory, ClassroomFactory, SchoolFactory, StudentFactory
 

@@ -21,17 +21,17 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, Site
 
+from contests.certificates.services import certificate_batch_make
 from contests.enums import ContestStatus
 from contests.models import Award, Certificate, CertificateBatch, Entry, EntryMedia, EntryMember, ResultSnapshot
-from contests.services_certificates import certificate_batch_make
-from contests.services_results import results_publish
+from contests.results.services import results_publish
 from home.services import notice_send
 from schools.enums import Role, TeamRole
 from schools.models import ConsentRecord, PlanVersion, Student
-from schools.selectors_plans import plan_snapshot
+from schools.plans.selectors import plan_snapshot
 from schools.services import membership_grant, student_consent_record, student_create
-from schools.student_data import ERASED
-from schools.student_log import ERASE, EXPORT
+from schools.students.data_rights import ERASED
+from schools.students.data_rights_log import ERASE, EXPORT
 from tests.factories import ProgrammeFactory, StudentFactory, UserFactory
 from tests.factories.audits import AuditPeriodFactory, AuditSessionFactory
 from tests.factories.contests import (

@@ -8,7 +8,7 @@ from django.urls import reverse
 from schools.imports import import_users
 from schools.models import Student
 from schools.services import student_create
-from schools.services_students import students_add_bulk
+from schools.students.services import students_add_bulk
 from schools.validators import validate_student_name
 from tests.schools.test_imports_support import USER_HEADER, csv_upload, error_lines, snapshot
 

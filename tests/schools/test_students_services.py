@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from home.models import User
 from schools.models import Classroom, Student
 from schools.selectors import school_year_name_for
-from schools.selectors_students import (
+from schools.services import school_year_current
+from schools.students.selectors import (
     duplicate_names,
     school_year_current_get,
     vietnamese_name_key,
 )
-from schools.services import school_year_current
-from schools.services_students import (
+from schools.students.services import (
     MAX_NAMES_PER_SUBMIT,
     classroom_add,
     login_cards_issue,

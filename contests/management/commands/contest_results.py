@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from contests.enums import AdvanceRule, EvaluationStatus
 from contests.models import Contest, Round
-from contests.ranking import round_ranking
+from contests.results.ranking import round_ranking
 
 
 class Command(BaseCommand):

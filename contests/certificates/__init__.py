@@ -1,0 +1,1 @@
+"""Certificates: the document, batches of PDFs and the public verification."""

@@ -1,0 +1,1 @@
+"""Entries: initiatives and slogans, their media, near-duplicate slogans, the school's review and the exports."""

@@ -1,0 +1,1 @@
+"""Implementation of selected initiatives: status, milestones and indicators."""

@@ -1,0 +1,1 @@
+"""Judging: judges, conflicts, assignments, score sheets (on screen or imported from paper)."""

@@ -1,0 +1,212 @@
+"""Import paper score sheets of a contest: `round,judge,entry_code,criterion,score`.
+
+Contract (DESIGN §7): all or nothing; every bad row is listed with its line and a
+reason. `round` is the round's order (1, 2…) or name; `judge` a username of an invited
+judge; `criterion` a criterion name of the round. One sheet is (round, judge, entry);
+every counted criterion of the round must be given. Imported sheets are submitted (the
+judge signed the paper). The natural key of a sheet is (round, judge, entry): a sheet
+already submitted with the same scores is unchanged, so importing the same file twice
+changes nothing; one submitted with other scores is an error. A missing assignment is
+made, unless the judge is in conflict with the entry (an error).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from contests.enums import EvaluationStatus, RoundStatus
+from contests.judging.scoring import sheet_score
+from contests.judging.selectors import conflicted_pairs, eligible_entries
+from contests.models import Assignment, Criterion, CriterionScore, Entry, Evaluation, JudgeInvitation, Round
+from schools.imports.pipeline import run_import
+from schools.imports.reading import Column
+from schools.imports.result import ImportResult
+from schools.imports.values import fold
+
+COLUMNS = [
+    Column("round", True, gettext_lazy("The round: its number (1, 2…) or its name.")),
+    Column("judge", True, gettext_lazy("The judge's username.")),
+    Column("entry_code", True, gettext_lazy("The entry code, for example NTL-007.")),
+    Column("criterion", True, gettext_lazy("The criterion name, as in the rubric.")),
+    Column("score", True, gettext_lazy("The score, within the criterion's range; a decimal comma or dot is fine.")),
+]
+EXAMPLE_ROWS = [["1", "giamkhao", "NTL-001", "Sáng tạo", "8,5"], ["1", "giamkhao", "NTL-001", "Trình bày", "9"]]
+
+
+@dataclass
+class Sheet:
+    line: int
+    round: Round
+    judge: object
+    entry: Entry
+    scores: dict = field(default_factory=dict)  # criterion pk → (Decimal, line)
+    existing: Evaluation | None = None
+
+
+def import_scores(file, *, contest, user=None, dry_run: bool = False) -> ImportResult:
+    rounds = list(Round.objects.filter(contest=contest).prefetch_related("criteria"))
+    by_order = {str(r.order): r for r in rounds}
+    by_name = {fold(r.name): r for r in rounds}
+    criteria = {r.pk: {fold(c.name): c for c in r.criteria.all()} for r in rounds}
+    judges = {
+        inv.judge.username.lower(): inv.judge
+        for inv in JudgeInvitation.objects.filter(contest=contest).select_related("judge")
+    }
+    entries = {e.code.lower(): e for e in Entry.objects.filter(contest=contest)}
+    conflicts = conflicted_pairs(contest, list(judges.values()))
+
+    def validate(rows, result: ImportResult) -> list[Sheet]:
+        sheets: dict[tuple, Sheet] = {}
+        for row in rows:
+            before = len(result.errors)
+            round_ = by_order.get(row["round"].strip()) or by_name.get(fold(row["round"]))
+            if round_ is None:
+                result.error(
+                    row.line, _("Unknown round “%(value)s”: write its number or name.") % {"value": row["round"]}
+                )
+            elif round_.status == RoundStatus.DECIDED:
+                result.error(
+                    row.line,
+                    _("The round “%(name)s” is decided: its scores can no longer change.") % {"name": round_.name},
+                )
+            judge = judges.get(row["judge"].strip().lower())
+            if judge is None:
+                result.error(row.line, _("“%(value)s” is not a judge of this contest.") % {"value": row["judge"]})
+            entry = entries.get(row["entry_code"].strip().lower())
+            if entry is None:
+                result.error(row.line, _("Unknown entry code “%(value)s”.") % {"value": row["entry_code"]})
+            criterion = None
+            if round_ is not None:
+                criterion = criteria[round_.pk].get(fold(row["criterion"]))
+                if criterion is None:
+                    result.error(
+                        row.line,
+                        _("The round “%(round)s” has no criterion “%(value)s”.")
+                        % {"round": round_.name, "value": row["criterion"]},
+                    )
+            value = _number(row["score"])
+            if value is None:
+                result.error(row.line, _("“%(value)s” is not a score.") % {"value": row["score"]})
+            elif criterion is not None and not criterion.min_score <= value <= criterion.max_score:
+                result.error(
+                    row.line,
+                    _("The score %(value)s of “%(name)s” is outside %(min)s–%(max)s.")
+                    % {
+                        "value": row["score"],
+                        "name": criterion.name,
+                        "min": _plain(criterion.min_score),
+                        "max": _plain(criterion.max_score),
+                    },
+                )
+            if judge is not None and entry is not None and (judge.pk, entry.pk) in conflicts:
+                result.error(
+                    row.line,
+                    _("%(judge)s has a conflict of interest with %(code)s: the score cannot count.")
+                    % {"judge": judge.username, "code": entry.code},
+                )
+            if len(result.errors) > before:
+                continue
+            key = (round_.pk, judge.pk, entry.pk)
+            sheet = sheets.setdefault(key, Sheet(row.line, round_, judge, entry))
+            if criterion.pk in sheet.scores:
+                result.error(
+                    row.line,
+                    _("“%(name)s” is given twice for this judge and entry (line %(line)s).")
+                    % {"name": criterion.name, "line": sheet.scores[criterion.pk][1]},
+                )
+                continue
+            sheet.scores[criterion.pk] = (value, row.line)
+        for sheet in sheets.values():
+            missing = [c.name for c in criteria[sheet.round.pk].values() if c.counted and c.pk not in sheet.scores]
+            if missing:
+                result.error(
+                    sheet.line,
+                    _("The sheet of %(judge)s for %(code)s lacks: %(missing)s.")
+                    % {"judge": sheet.judge.username, "code": sheet.entry.code, "missing": ", ".join(missing)},
+                )
+        _check_existing(sheets, result)
+        return list(sheets.values())
+
+    return run_import(file, columns=COLUMNS, validate=validate, write=_write, dry_run=dry_run)
+
+
+def _number(text: str) -> Decimal | None:
+    text = (text or "").strip().replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value != value.quantize(Decimal("0.01")):
+        return None
+    return value
+
+
+def _plain(number: Decimal) -> str:
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _check_existing(sheets: dict, result: ImportResult) -> None:
+    if not sheets:
+        return
+    round_ids = {k[0] for k in sheets}
+    stored = {
+        (e.round_id, e.judge_id, e.entry_id): e
+        for e in Evaluation.objects.filter(round_id__in=round_ids).prefetch_related("scores")
+    }
+    for key, sheet in sheets.items():
+        evaluation = stored.get(key)
+        sheet.existing = evaluation
+        if evaluation is None or evaluation.status == EvaluationStatus.DRAFT:
+            continue
+        same = evaluation.status == EvaluationStatus.SUBMITTED and {
+            s.criterion_id: s.value for s in evaluation.scores.all()
+        } == {pk: v for pk, (v, _line) in sheet.scores.items()}
+        if not same:
+            result.error(
+                sheet.line,
+                _("%(judge)s's sheet for %(code)s is already submitted with other scores; it is locked.")
+                % {"judge": sheet.judge.username, "code": sheet.entry.code},
+            )
+
+
+def _write(sheets: list[Sheet]):
+    created = updated = unchanged = 0
+    now = timezone.now()
+    positions = {}
+    for sheet in sheets:
+        if sheet.round.pk not in positions:
+            positions[sheet.round.pk] = {e.pk: i for i, e in enumerate(eligible_entries(sheet.round), start=1)}
+        evaluation = sheet.existing
+        if evaluation is not None and evaluation.status == EvaluationStatus.SUBMITTED:
+            unchanged += 1
+            continue
+        Assignment.objects.get_or_create(
+            round=sheet.round,
+            judge=sheet.judge,
+            entry=sheet.entry,
+            defaults={"position": positions[sheet.round.pk].get(sheet.entry.pk, 0)},
+        )
+        if evaluation is None:
+            evaluation = Evaluation.objects.create(round=sheet.round, judge=sheet.judge, entry=sheet.entry)
+            created += 1
+        else:
+            evaluation.scores.all().delete()
+            updated += 1
+        CriterionScore.objects.bulk_create(
+            CriterionScore(evaluation=evaluation, criterion_id=pk, value=value)
+            for pk, (value, _line) in sheet.scores.items()
+        )
+        criteria = list(Criterion.objects.filter(round=sheet.round))
+        values = {s.criterion_id: s.value for s in CriterionScore.objects.filter(evaluation=evaluation)}
+        evaluation.total = sheet_score(
+            (values.get(c.pk), c.min_score, c.max_score, c.weight, c.counted) for c in criteria
+        )
+        evaluation.status = EvaluationStatus.SUBMITTED
+        evaluation.submitted_at = now
+        evaluation.comment = evaluation.comment or _("Imported from a paper score sheet.")
+        evaluation.save()
+    return created, updated, unchanged

@@ -1,0 +1,1 @@
+"""Results: aggregation, tie-break, prize tiers, the ranking, tie decisions and publication."""

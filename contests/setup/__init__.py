@@ -1,0 +1,1 @@
+"""Setting contests up in the Wagtail admin: contests, prize tiers, rounds and their rubric."""

@@ -1,0 +1,136 @@
+"""Upload pages of the imports, for organisers (`schools.import_schools` / `schools.import_users`).
+
+GET shows the page; only a POST imports. The result is shown on the same page: a
+summary, or every bad row with its line and reason (and nothing imported).
+"""
+
+import csv
+import io
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from schools import imports
+from schools.imports import reading
+from schools.imports import schools as schools_format
+from schools.imports import users as users_format
+from schools.imports.forms import ImportForm
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    key: str
+    perm: str
+    title: str
+    intro: str
+    columns: list
+    example_rows: list
+    example_url: str
+    run: object
+
+
+SCHOOLS = ImportKind(
+    key="schools",
+    perm="schools.import_schools",
+    title=_("Import schools"),
+    intro=_("Add schools or update them by their code. Enrolment and classes are stored for the current school year."),
+    columns=schools_format.COLUMNS,
+    example_rows=schools_format.EXAMPLE_ROWS,
+    example_url="workspace:import_schools_example",
+    run=imports.import_schools,
+)
+USERS = ImportKind(
+    key="users",
+    perm="schools.import_users",
+    title=_("Import users"),
+    intro=_(
+        "Create accounts for teachers, students, officers and judges, or add a role to an existing "
+        "account. People with an e-mail address receive a link to choose their password; students get "
+        "no e-mail (print login cards from their class page)."
+    ),
+    columns=users_format.COLUMNS,
+    example_rows=users_format.EXAMPLE_ROWS,
+    example_url="workspace:import_users_example",
+    run=imports.import_users,
+)
+
+
+def _page(request, kind: ImportKind):
+    result = upload_name = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            upload_name = upload.name
+            result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user)
+            logger.info(
+                "import %s%s by %s from %r: %s created, %s updated, %s unchanged, %s errors",
+                kind.key,
+                " (dry run)" if result.dry_run else "",
+                request.user.username,
+                upload.name,
+                result.created,
+                result.updated,
+                result.unchanged,
+                len(result.errors),
+            )
+            if result.ok and not result.dry_run:
+                form = ImportForm()
+    else:
+        form = ImportForm()
+    context = {
+        "kind": kind,
+        "form": form,
+        "result": result,
+        "upload_name": upload_name,
+        "max_rows": reading.max_rows(),
+        "max_bytes": reading.max_bytes(),
+    }
+    return render(request, "schools/imports/import_page.html", context)
+
+
+def _example(kind: ImportKind) -> HttpResponse:
+    """A small CSV in UTF-8 with a BOM, so that Excel shows the Vietnamese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.name for column in kind.columns])
+    writer.writerows(kind.example_rows)
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{kind.key}-example.csv"'
+    return response
+
+
+@login_required
+@permission_required(SCHOOLS.perm, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_schools(request):
+    return _page(request, SCHOOLS)
+
+
+@login_required
+@permission_required(USERS.perm, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_users(request):
+    return _page(request, USERS)
+
+
+@login_required
+@permission_required(SCHOOLS.perm, raise_exception=True)
+@require_GET
+def import_schools_example(request):
+    return _example(SCHOOLS)
+
+
+@login_required
+@permission_required(USERS.perm, raise_exception=True)
+@require_GET
+def import_users_example(request):
+    return _example(USERS)

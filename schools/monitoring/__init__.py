@@ -1,0 +1,1 @@
+"""The monitoring board: its registry of providers, the board, reminders and the programme report."""

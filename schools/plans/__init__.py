@@ -1,0 +1,1 @@
+"""Action plans: writing, review, versions, attachments, coverage and notices."""

@@ -1,0 +1,1 @@
+"""Workspace views of action plans: writing, review and coverage."""
