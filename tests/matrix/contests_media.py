@@ -2,7 +2,7 @@
 
 Whoever may not see the media gets 404, anonymous visitors included (no login
 redirect: it would tell that the file exists). The world's judge has no assignment.
-Published entries' media are public: see tests/contests/test_media_serving.py.
+Published entries' media are public: see tests/contests/entries/test_media_serving.py.
 """
 
 from django.urls import reverse
@@ -16,7 +16,7 @@ PNG = (
 
 # view_entry (rules_entries): teachers of the school, the entry's student authors, organisers
 # of the contest. The world's student did not make this entry: a classmate's, 404 (authors:
-# tests/contests/test_media_serving.py).
+# tests/contests/entries/test_media_serving.py).
 SEEN_BY_SCHOOL = {
     "anonymous": 404,
     "organiser": 200,

@@ -74,7 +74,7 @@ ROUTES = {
     "workspace:student_deactivate": Route(_student_url("student_deactivate"), _post_access(302), method="post"),
     "workspace:student_reactivate": Route(_student_url("student_reactivate"), _post_access(404), method="post"),
     # A child's data rights: the ZIP, and the erasure's confirmation page (the erasure itself is
-    # a POST with the name typed again: tests/schools/test_student_data.py).
+    # a POST with the name typed again: tests/schools/students/test_data_rights.py).
     "workspace:student_export": Route(_student_url("student_export"), CLASS_ACCESS),
     "workspace:student_erase": Route(_student_url("student_erase"), CLASS_ACCESS),
     "workspace:import_schools": Route(lambda w, o: reverse("workspace:import_schools"), organisers_only()),

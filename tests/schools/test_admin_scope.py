@@ -22,7 +22,7 @@ from schools.services import membership_grant, organiser_group_ensure
 from tests.factories import EnrolmentFactory, ProgrammeFactory, StudentFactory, UserFactory
 from tests.factories.audits import AuditPeriodFactory
 from tests.factories.contests import ContestFactory, RoundFactory
-from tests.schools.test_imports_support import SCHOOL_HEADER, USER_HEADER, csv_upload
+from tests.schools.imports.test_support import SCHOOL_HEADER, USER_HEADER, csv_upload
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.utils import translation
 from schools.imports import import_schools, import_users
 from schools.imports.forms import ImportForm
 from schools.imports.reading import Column, ImportFileError, read_table
-from tests.schools.test_imports_support import (
+from tests.schools.imports.test_support import (
     SCHOOL_HEADER,
     HugeUpload,
     csv_upload,

@@ -13,7 +13,7 @@ from schools.imports import import_users
 from schools.models import Classroom, Membership, Student
 from schools.services import school_year_current
 from tests.factories import ClassroomFactory, StudentFactory, UserFactory
-from tests.schools.test_imports_support import USER_HEADER, csv_upload, error_lines, snapshot, xlsx_upload
+from tests.schools.imports.test_support import USER_HEADER, csv_upload, error_lines, snapshot, xlsx_upload
 
 GOOD = (
     USER_HEADER + "\r\n"

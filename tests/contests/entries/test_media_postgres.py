@@ -2,7 +2,7 @@
 
 Row locks do nothing on SQLite (STACK-FACTS), so this runs on PostgreSQL only:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/greenschool_media \
-        .venv/bin/pytest -q tests/contests/test_media_postgres.py
+        .venv/bin/pytest -q tests/contests/entries/test_media_postgres.py
 """
 
 import pytest
@@ -14,7 +14,7 @@ from contests.entries.services_media import entry_media_add
 from contests.enums import EntryStatus
 from contests.models import EntryMedia
 from tests.contests.concurrency import race
-from tests.contests.test_media_uploads import image_bytes, stored_files
+from tests.contests.entries.test_media_uploads import image_bytes, stored_files
 from tests.factories.contests import EntryFactory
 
 pytestmark = [

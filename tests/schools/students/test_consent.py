@@ -12,7 +12,7 @@ from schools.enums import ConsentParty
 from schools.models import ConsentRecord, Student
 from schools.services import student_consent_record
 from tests.factories import StudentFactory
-from tests.schools.test_students_classroom import _count_queries
+from tests.schools.students.test_classroom import _count_queries
 
 CHILD, GUARDIAN = ConsentParty.CHILD, ConsentParty.GUARDIAN
 REFUSED = "Câu trả lời về sự đồng ý này không thuộc các lựa chọn của biểu mẫu"

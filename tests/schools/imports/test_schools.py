@@ -7,7 +7,7 @@ from schools.enums import SchoolLevel
 from schools.imports import import_schools
 from schools.models import School, SchoolYearProfile
 from schools.services import school_year_current
-from tests.schools.test_imports_support import SCHOOL_HEADER, csv_upload, error_lines, snapshot, xlsx_upload
+from tests.schools.imports.test_support import SCHOOL_HEADER, csv_upload, error_lines, snapshot, xlsx_upload
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 Row locks do nothing on SQLite (STACK-FACTS), so these run on PostgreSQL only:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/greenschool_judging \
-        .venv/bin/pytest -q tests/contests/test_judging_postgres.py
+        .venv/bin/pytest -q tests/contests/judging/test_postgres.py
 """
 
 from decimal import Decimal

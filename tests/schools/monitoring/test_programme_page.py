@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.pages import ProgrammePageFactory
-from tests.monitoring.helpers import build
+from tests.schools.monitoring.helpers import build
 
 
 def test_programme_page_shows_audit_and_contest_figures(world, client, home_page):

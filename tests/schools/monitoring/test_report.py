@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from schools.models import ReportJob
 from schools.models.monitoring import ReportStatus
-from tests.monitoring.helpers import build
+from tests.schools.monitoring.helpers import build
 
 
 def _make(client, programme, django_capture_on_commit_callbacks):

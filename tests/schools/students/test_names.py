@@ -10,7 +10,7 @@ from schools.models import Student
 from schools.services import student_create
 from schools.students.services import students_add_bulk
 from schools.validators import validate_student_name
-from tests.schools.test_imports_support import USER_HEADER, csv_upload, error_lines, snapshot
+from tests.schools.imports.test_support import USER_HEADER, csv_upload, error_lines, snapshot
 
 EMAILS = ["hs.binh@gmail.com", "Bình hs.binh@gmail.com", "binh@truong"]
 PHONES = ["0912345678", "+84 912 345 678", "091.234.5678", "Bình 0912-345-678", "(024) 3826 1234"]

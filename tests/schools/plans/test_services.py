@@ -19,7 +19,7 @@ from schools.plans.services import (
     plan_submit,
 )
 from tests.factories import StudentFactory
-from tests.schools.plans_support import complete_plan, dated
+from tests.schools.plans.support import complete_plan, dated
 
 pytestmark = pytest.mark.django_db
 

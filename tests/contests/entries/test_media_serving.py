@@ -8,8 +8,8 @@ from django.urls import reverse
 from contests.entries.services_media import entry_media_add
 from contests.enums import ContestStatus, EntryStatus, RoundStatus
 from contests.models import Award
+from tests.contests.entries.test_media_uploads import PDF, image_bytes
 from tests.contests.readers import MAY_READ, READERS, team_entry_with_readers
-from tests.contests.test_media_uploads import PDF, image_bytes
 from tests.factories.contests import AssignmentFactory, ContestFactory, EntryFactory, PrizeTierFactory, RoundFactory
 
 

@@ -17,7 +17,7 @@ from schools.monitoring.selectors import board_for, plan_cell
 from schools.plans.selectors import coverage_rows, coverage_summary
 from tests.conftest import fresh
 from tests.factories.plans import ActionPlanFactory
-from tests.monitoring.helpers import DEADLINE, TODAY, build
+from tests.schools.monitoring.helpers import DEADLINE, TODAY, build
 
 
 def test_board_figures_equal_those_of_the_plan_audit_and_contest_selectors(world):
@@ -146,7 +146,7 @@ def _board_queries(client, url):
 def test_board_query_count_is_the_same_for_5_and_50_schools(world, client_for, view):
     from schools.models import Programme
     from tests.factories import ProgrammeFactory
-    from tests.monitoring.helpers import add_contest, add_school, setup_programme
+    from tests.schools.monitoring.helpers import add_contest, add_school, setup_programme
 
     client = client_for(world.officer)
     counts = []

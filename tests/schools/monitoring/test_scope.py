@@ -22,7 +22,7 @@ from schools.monitoring.selectors import board_for
 from schools.services import membership_grant
 from tests.conftest import fresh
 from tests.factories import UserFactory
-from tests.monitoring.helpers import add_contest, add_school, other_ward, setup_programme
+from tests.schools.monitoring.helpers import add_contest, add_school, other_ward, setup_programme
 
 ROLES = ["ward_officer", "district_officer", "programme_organiser", "organiser"]
 

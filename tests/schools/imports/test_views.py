@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from schools.models import School
-from tests.schools.test_imports_support import SCHOOL_HEADER, USER_HEADER, csv_upload, snapshot, xlsx_upload
+from tests.schools.imports.test_support import SCHOOL_HEADER, USER_HEADER, csv_upload, snapshot, xlsx_upload
 
 PAGES = ["workspace:import_schools", "workspace:import_users"]
 EXAMPLES = ["workspace:import_schools_example", "workspace:import_users_example"]

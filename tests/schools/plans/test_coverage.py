@@ -16,7 +16,7 @@ from schools.models import ActionPlan
 from schools.plans.selectors import plan_is_late, programme_plan_counts
 from tests.factories import AreaFactory, EnrolmentFactory, SchoolFactory
 from tests.factories.plans import ActionPlanFactory
-from tests.schools.plans_support import dated
+from tests.schools.plans.support import dated
 
 pytestmark = pytest.mark.django_db
 STATUSES = [None, PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED]

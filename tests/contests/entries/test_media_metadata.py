@@ -9,7 +9,7 @@ from PIL import ExifTags, Image
 from contests.entries.services_media import entry_media_add
 from contests.enums import EntryStatus, MediaStatus
 from contests.tasks import make_entry_thumbnail
-from tests.contests.test_media_uploads import image_bytes
+from tests.contests.entries.test_media_uploads import image_bytes
 from tests.factories.contests import EntryFactory
 
 GPS_IFD = 0x8825

@@ -15,7 +15,7 @@ from schools.enums import PlanStatus
 from schools.models import ActionPlan, Attachment, Goal
 from schools.plans.services import plan_submit
 from schools.plans.services_files import MAX_ATTACHMENT_BYTES
-from tests.schools.plans_support import complete_plan, dated
+from tests.schools.plans.support import complete_plan, dated
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from tests.factories import ProgrammeFactory
-from tests.monitoring.helpers import build
+from tests.schools.monitoring.helpers import build
 
 PERSONAL = ("username", "email", "full_name", "display_name", "student", "teacher", "phone")
 

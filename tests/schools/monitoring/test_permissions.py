@@ -49,7 +49,7 @@ def test_officer_of_another_area_may_not_see_the_programme(world):
 
 def test_ward_officer_sees_a_district_programme_but_only_their_schools(world, client_for):
     from schools.monitoring.selectors import board_for
-    from tests.monitoring.helpers import build
+    from tests.schools.monitoring.helpers import build
 
     programme, schools = build(world, 3)
     other = AreaFactory(parent=world.district, name="Phường Tây Mỗ", code="tay-mo")

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from schools.models import School
-from tests.schools.test_imports_support import SCHOOL_HEADER, USER_HEADER, snapshot, xlsx_bytes
+from tests.schools.imports.test_support import SCHOOL_HEADER, USER_HEADER, snapshot, xlsx_bytes
 
 
 def run(command, path, *args):

@@ -11,7 +11,7 @@ from home.models import Notice
 from schools.models import Reminder
 from schools.monitoring.services import reminder_emails_send, reminders_send
 from tests.conftest import fresh
-from tests.monitoring.helpers import TODAY, build
+from tests.schools.monitoring.helpers import TODAY, build
 
 
 def test_reminder_reaches_the_teachers_of_the_chosen_late_school(world, django_capture_on_commit_callbacks):
