@@ -8,7 +8,7 @@ import rules
 
 from audits.models import AuditPeriod, WasteCategory
 from schools.enums import Role
-from schools.rules import (
+from schools.predicates import (
     is_officer_over_school,
     is_organiser_of_programme,
     is_organiser_of_school,

@@ -7,8 +7,10 @@ class ContestsConfig(AppConfig):
     verbose_name = _("Contests")
 
     def ready(self):
+        # Imported for what they register; AppConfig.ready is where Django lets apps do that.
         from contests import (
             monitoring,  # noqa: F401 - registers its board provider
+            pages,  # noqa: F401 - registers the page type (it reads selectors, so models cannot import it)
             rules,  # noqa: F401 - registers the permissions
         )
         from contests.entries import student_data  # noqa: F401 - registers its part of a student's export and erasure

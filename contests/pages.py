@@ -2,8 +2,8 @@
 prizes, eligible levels, the deadline in Asia/Ho_Chi_Minh time with a countdown, and a
 "submit" button while the contest accepts entries).
 
-Imported at the bottom of contests.models so Django registers the model; it imports
-the models' modules, never the reverse.
+Imported by ContestsConfig.ready(), which registers the page type: the page reads the
+results' selectors, which read the models, so the models cannot import it.
 """
 
 from zoneinfo import ZoneInfo
@@ -18,6 +18,8 @@ from wagtail.search import index
 
 from contests.enums import ContestStatus
 from contests.models.contests import Contest
+from contests.results.selectors import published_results
+from schools.enums import SchoolLevel
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -57,8 +59,6 @@ class ContestPage(Page):
         return "\n".join(part for part in (contest.title, contest.summary, contest.rules) if part)
 
     def get_context(self, request, *args, **kwargs):
-        from schools.enums import SchoolLevel
-
         context = super().get_context(request, *args, **kwargs)
         contest = Contest.objects.select_related("programme").prefetch_related("prize_tiers").get(pk=self.contest_id)
         now = timezone.now()
@@ -75,9 +75,7 @@ class ContestPage(Page):
             ],
             eligible_school_count=contest.eligible_schools.count(),
         )
-        # Winners by tier (helper "results"): only when the user may see the results.
-        from contests.results.selectors import published_results
-
+        # Winners by tier: only when the user may see the results.
         may_see = request.user.has_perm("contests.view_results", contest)
         context["results"] = published_results(contest) if may_see else None
         return context

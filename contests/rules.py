@@ -1,48 +1,11 @@
-"""Who may do what with contests, named once and checked everywhere. Every predicate
-answers obj=None ("may they do this to some object?").
+"""Who may do what with contests, named once and checked everywhere.
 
-Object predicates take a Contest, or an Entry (anything with `contest` and `school`).
-Each part keeps its own module (rules_entries, rules_media, rules_judging,
-rules_results, rules_certificates); each registers its permissions on import (below).
+Each part names its permissions in its own rules module, from the shared predicates in
+contests/predicates.py; importing them here registers them all (ContestsConfig.ready).
 """
 
-import rules
-
-from schools.enums import Role
-from schools.rules import is_organiser, is_organiser_of_programme
-from schools.selectors import memberships_of
-
-
-def contest_of(obj):
-    from contests.models import Contest
-
-    if obj is None or isinstance(obj, Contest):
-        return obj
-    return getattr(obj, "contest", None)
-
-
-@rules.predicate
-def is_organiser_of_contest(user, obj=None):
-    """Organisers of the contest's programme (global organisers: every contest)."""
-    if obj is None:
-        return is_organiser(user)
-    contest = contest_of(obj)
-    return contest is not None and is_organiser_of_programme(user, contest.programme)
-
-
-@rules.predicate
-def is_judge_of_contest(user, obj=None):
-    """Invited to judge the contest (a JudgeInvitation); obj=None: holds the judge role."""
-    if obj is None:
-        return any(m.role == Role.JUDGE for m in memberships_of(user))
-    contest = contest_of(obj)
-    if contest is None or not user.is_authenticated:
-        return False
-    return contest.judges.filter(judge=user).exists()
-
-
-import contests.certificates.rules  # noqa: E402, F401
-import contests.entries.rules  # noqa: E402, F401
-import contests.entries.rules_media  # noqa: E402, F401
-import contests.judging.rules  # noqa: E402, F401
-import contests.results.rules  # noqa: E402, F401
+from contests.certificates import rules as certificate_rules  # noqa: F401
+from contests.entries import rules as entry_rules  # noqa: F401
+from contests.entries import rules_media as media_rules  # noqa: F401
+from contests.judging import rules as judging_rules  # noqa: F401
+from contests.results import rules as results_rules  # noqa: F401

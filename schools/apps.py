@@ -7,5 +7,8 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Schools and programmes")
 
     def ready(self):
-        # Workspace sections of action plans and notices register themselves on import.
+        # Imported for what they register: the permissions, and the workspace sections of
+        # action plans and notices. AppConfig.ready is where Django lets apps do that.
+        from schools import pages, rules  # noqa: F401 - the page type (it reads selectors), the permissions
+        from schools.monitoring import workspace as monitoring_workspace  # noqa: F401
         from schools.plans import workspace  # noqa: F401

@@ -1,7 +1,7 @@
 """The schools app's Wagtail page: a public page per programme with its live figures.
 
-Imported at the bottom of schools.models so Django registers the model; it imports
-the models' modules, never the reverse.
+Imported by SchoolsConfig.ready(), which registers the page type: the page reads the
+selectors (its live figures), which read the models, so the models cannot import it.
 """
 
 from django.db import models
@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from schools.enums import Theme
 from schools.models.programmes import Programme
+from schools.monitoring.selectors import public_figures
 from schools.selectors import programme_school_counts_by_level
 
 
@@ -53,7 +54,5 @@ class ProgrammePage(Page):
             context["schools_by_level"] = by_level
             context["school_total"] = sum(item["count"] for item in by_level)
             # Audit and contest figures through the board's providers (schools never imports them).
-            from schools.monitoring.selectors import public_figures
-
             context["monitoring"] = public_figures(programme)
         return context

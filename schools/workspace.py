@@ -121,6 +121,3 @@ def _school_sections(user) -> list[Section]:
             )
         )
     return sections
-
-
-import schools.monitoring.registry  # noqa: E402, F401 - registers the monitoring board's section

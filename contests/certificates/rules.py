@@ -9,8 +9,8 @@ this to some object?" (menus, the workspace).
 
 import rules
 
-from contests.rules import is_organiser_of_contest
-from schools.rules import (
+from contests.predicates import is_organiser_of_contest
+from schools.predicates import (
     is_officer_over_school,
     is_organiser_of_school,
     is_student_of_school,

@@ -22,9 +22,9 @@ import rules
 from django.utils import timezone
 
 from contests.enums import ENTRY_EDITABLE, EntryStatus
-from contests.rules import contest_of, is_organiser_of_contest
+from contests.predicates import contest_of, is_organiser_of_contest
 from schools.enums import Role, SchoolLevel
-from schools.rules import is_student_of_school, is_teacher_of_school
+from schools.predicates import is_student_of_school, is_teacher_of_school
 from schools.selectors import memberships_of
 
 WITHDRAWABLE = (EntryStatus.DRAFT, EntryStatus.SUBMITTED, EntryStatus.RETURNED, EntryStatus.ENDORSED)

@@ -11,7 +11,7 @@
 import rules
 
 from contests.enums import ContestStatus
-from contests.rules import is_organiser_of_contest
+from contests.predicates import is_organiser_of_contest
 
 
 def _entry_of(obj):

@@ -29,7 +29,7 @@ from contests.enums import ENTRY_EDITABLE, ContestKind, ContestStatus, EntryStat
 from contests.models import Contest, Entry, EntryMember, PrizeTier
 from schools.enums import SchoolLevel
 from schools.models import School, Student
-from schools.rules import is_teacher_of_school
+from schools.predicates import is_teacher_of_school
 from schools.services import student_consent_record
 
 TEXT_FIELDS = ("title", "text", "problem", "plan", "expected_result")

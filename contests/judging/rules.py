@@ -10,8 +10,8 @@
 
 import rules
 
-from contests.rules import contest_of, is_judge_of_contest, is_organiser_of_contest
-from schools.rules import is_judge
+from contests.predicates import contest_of, is_judge_of_contest, is_organiser_of_contest
+from schools.predicates import is_judge
 
 
 def _judging_contest_of(obj):

@@ -35,6 +35,3 @@ __all__ = [
     "Round",
     "TieDecision",
 ]
-
-# Last: contests.pages imports the models above; importing it here registers the page type.
-from contests.pages import ContestPage  # noqa: E402, F401

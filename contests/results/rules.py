@@ -20,8 +20,8 @@ Objects are a Contest or anything with a `contest` (a Round, an Entry, a snapsho
 import rules
 
 from contests.enums import ContestStatus
-from contests.rules import contest_of, is_organiser_of_contest
-from schools.rules import is_judge
+from contests.predicates import contest_of, is_organiser_of_contest
+from schools.predicates import is_judge
 
 
 @rules.predicate

@@ -1,3 +1,4 @@
+from .monitoring import Reminder, ReportJob
 from .people import ConsentRecord, Membership, Student
 from .places import Area, Classroom, School, SchoolYear, SchoolYearProfile
 from .plans import ActionPlan, Activity, Attachment, CoreTeamMember, Goal, PlanVersion, ReviewComment
@@ -16,9 +17,5 @@ __all__ = [
     "Student",
 ]
 
-# Last: schools.pages imports the models above; importing it here registers the page type.
-from schools.pages import ProgrammePage  # noqa: E402
-
-__all__ += ["ProgrammePage"]
 __all__ += ["ActionPlan", "Activity", "Attachment", "CoreTeamMember", "Goal", "PlanVersion", "ReviewComment"]
-from .monitoring import Reminder, ReportJob  # noqa: E402, F401
+__all__ += ["Reminder", "ReportJob"]

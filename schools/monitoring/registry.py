@@ -23,6 +23,8 @@ person's data: the API summary returns it as it is.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import get_format
+
 # Cell states, worst first (a row's overall state is its worst cell).
 LATE = "late"
 MISSING = "missing"
@@ -118,8 +120,6 @@ def provider(key: str):
 
 def number_text(value, digits: int = 1) -> str:
     """A figure in the current locale ("21,3" in Vietnamese), or an en dash (fast: no grouping)."""
-    from django.utils.formats import get_format
-
     if value is None:
         return "–"
     return f"{round(value, digits):.{digits}f}".replace(".", get_format("DECIMAL_SEPARATOR"))
@@ -130,28 +130,3 @@ def change_text(pct) -> str:
     if pct is None:
         return "–"
     return f"−{number_text(pct)} %" if pct >= 0 else f"+{number_text(-pct)} %"
-
-
-# The workspace's link to the board (officers and organisers) -------------------------------
-
-
-def _board_section(user) -> list:
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
-
-    from schools.monitoring.selectors import board_programmes_for
-    from schools.workspace import Link, Section
-
-    if not user.has_perm("schools.view_board"):
-        return []
-    links = [
-        Link(str(p.name), reverse("workspace:board", args=[p.slug]), _("Plans, audits and contests of every school."))
-        for p in board_programmes_for(user)[:6]
-    ]
-    links.append(Link(_("Every programme I follow"), reverse("workspace:monitoring")))
-    return [Section(key="monitoring", title=_("Monitoring"), role="officer", order=15, links=links)]
-
-
-from schools.workspace import register_section  # noqa: E402 - after the registry (workspace imports this module)
-
-register_section(_board_section)

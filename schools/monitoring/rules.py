@@ -9,7 +9,7 @@ it (the same idea as audits' rule, written here so schools never imports audits)
 import rules
 
 from schools.enums import Role
-from schools.rules import is_organiser_of_programme
+from schools.predicates import is_organiser_of_programme
 from schools.selectors import areas_of
 
 

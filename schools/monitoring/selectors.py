@@ -38,7 +38,7 @@ from schools.monitoring.registry import (
 )
 from schools.monitoring.rules import is_officer_of_programme_area
 from schools.plans.selectors import status_label
-from schools.rules import is_organiser_of_programme
+from schools.predicates import is_organiser_of_programme
 from schools.selectors import areas_of, is_global_organiser, organised_programme_ids, programme_schools
 
 STATE_RANK = {state: rank for rank, state in enumerate(STATES)}  # late first

@@ -7,7 +7,7 @@ answers obj=None ("may they do this to some plan?").
 
 import rules
 
-from schools.rules import is_officer_over_school, is_organiser, is_student_of_school, is_teacher_of_school
+from schools.predicates import is_officer_over_school, is_organiser, is_student_of_school, is_teacher_of_school
 from schools.selectors import areas_of, is_global_organiser, organised_programme_ids
 
 

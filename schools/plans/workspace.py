@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from home.models import Notice
 from schools.enums import Role
-from schools.rules import is_organiser
+from schools.predicates import is_organiser
 from schools.workspace import Link, Section, register_section
 
 NOTICES_SHOWN = 5

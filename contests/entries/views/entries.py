@@ -38,7 +38,7 @@ from contests.entries.services import entry_save, entry_submit, entry_withdraw
 from contests.enums import ENTRY_EDITABLE, EntryStatus
 from contests.models import EntryMedia
 from schools.models import School
-from schools.rules import is_teacher_of_school
+from schools.predicates import is_teacher_of_school
 
 
 def add_errors(form, error: ValidationError) -> None:
