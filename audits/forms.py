@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.enums import Abnormal, CollectionArea
+from audits.models import WasteCategory
 from audits.photos import photo_clean
 from audits.services import DayInput
 from audits.values import BadValue, parse_mass, parse_whole
@@ -158,7 +159,6 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
-        from audits.models import WasteCategory
 
         self.fields["category"].queryset = WasteCategory.objects.filter(pk__in=[c.pk for c in categories])
 

@@ -25,6 +25,8 @@ from django.db.models.functions import Cast
 
 from audits.enums import MIN_VALID_DAYS, RATE_RANGE, Flag, Phase, SessionStatus
 from audits.models import AuditLine, AuditSession, WasteCategory
+from schools.models import School
+from schools.monitoring.selectors import board_school_ids
 
 
 def reduction(baseline: float | None, final: float | None) -> float | None:
@@ -204,7 +206,6 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
     The pooled figures (and their categories) cover paired schools only. Per-school
     category figures are filled when `school_ids` is given (the school page).
     """
-    from schools.models import School
 
     schools = School.objects.filter(enrolments__programme=programme).order_by("name")
     sessions = AuditSession.objects.filter(period__programme=programme, status=SessionStatus.VERIFIED)
@@ -293,7 +294,6 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
 def programme_results_for(user, programme, *, include_abnormal: bool = False) -> ProgrammeResults:
     """The programme's results over the schools the user may see on its board: every
     enrolled school for its organisers, the schools under their area for an officer."""
-    from schools.monitoring.selectors import board_school_ids
 
     school_ids = board_school_ids(user, programme)
     return programme_results(programme, school_ids=school_ids, include_abnormal=include_abnormal)

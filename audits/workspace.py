@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from audits.selectors import programmes_with_results_for
 from schools.enums import Role
 from schools.selectors import memberships_of
 from schools.workspace import Link, Section
@@ -31,8 +32,6 @@ def audit_sections(user) -> list[Section]:
                 )
             )
     if user.has_perm("audits.view_programme_results"):
-        from audits.selectors import programmes_with_results_for
-
         programmes = [p for p in programmes_with_results_for(user) if user.has_perm("audits.view_programme_results", p)]
         if programmes:
             sections.append(

@@ -9,12 +9,12 @@ from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from contests.certificates.tasks import make_certificate_batch  # noqa: F401 - registered for workers
 from contests.entries.media import thumbnail_bytes
 from contests.enums import MediaKind, MediaStatus
+from contests.models import EntryMedia
 
 logger = logging.getLogger(__name__)
-
-from contests.certificates.tasks import make_certificate_batch  # noqa: E402, F401 - registered for workers
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=300, max_retries=3)
@@ -24,7 +24,6 @@ def make_entry_thumbnail(self, media_id: int) -> str:
     Idempotent: a media that is gone, not an image or already READY is left alone.
     Returns the resulting status (or "missing").
     """
-    from contests.models import EntryMedia
 
     media = EntryMedia.objects.filter(pk=media_id, kind=MediaKind.IMAGE).first()
     if media is None:

@@ -11,4 +11,5 @@ class SchoolsConfig(AppConfig):
         # action plans and notices. AppConfig.ready is where Django lets apps do that.
         from schools import pages, rules  # noqa: F401 - the page type (it reads selectors), the permissions
         from schools.monitoring import workspace as monitoring_workspace  # noqa: F401
+        from schools.plans import monitoring as plan_monitoring  # noqa: F401 - the board's plan column
         from schools.plans import workspace  # noqa: F401

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from schools.enums import Role
+from schools.enums import Role, SchoolLevel
 from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, Student
 
 
@@ -133,8 +133,6 @@ def programme_school_counts_by_level(programme: Programme, *, school_ids=None) -
     Each item is {"level", "label", "count"}; levels without schools are left out.
     """
     from django.db.models import Count
-
-    from schools.enums import SchoolLevel
 
     counts = dict(
         programme_schools(programme, school_ids=school_ids)

@@ -29,6 +29,7 @@ from schools.models import (
     Student,
 )
 from schools.selectors import forget_memberships, school_year_name_for, school_year_start_for
+from schools.tasks import send_welcome_email
 
 # Wagtail page, image and document permissions of organisers live on this group
 # (created by a data migration); the rules grant everything else.
@@ -173,7 +174,6 @@ def user_create(
 
 def user_welcome_queue(user) -> None:
     """Send the welcome e-mail (a link to choose a password) once the transaction commits."""
-    from schools.tasks import send_welcome_email
 
     if user.email:
         send_welcome_email.delay_on_commit(user.pk)

@@ -1,4 +1,4 @@
-"""Celery tasks of certificates: thin (load by id, call the service).
+"""Celery tasks of certificates: thin (load by id, call the job in contests/certificates/jobs.py).
 
 Queued on commit with a plain batch id; idempotent, so the late acknowledgement of the
 workers (a task redelivered after a lost worker) finishes the batch without duplicates.
@@ -6,7 +6,7 @@ workers (a task redelivered after a lost worker) finishes the batch without dupl
 
 from celery import shared_task
 
-from contests.certificates.services import certificate_batch_make
+from contests.certificates.jobs import certificate_batch_make
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

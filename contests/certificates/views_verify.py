@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from contests.certificates.document import code_display, code_normalise
+from contests.certificates.jobs import organisation_name
 from contests.certificates.selectors import certificate_by_code
-from contests.certificates.services import organisation_name
 
 
 def _not_found(request):

@@ -4,6 +4,8 @@ their school's) and the implementation of selected initiatives (everyone who may
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from contests.certificates.selectors import contests_with_awards, school_has_certificates
+from contests.implementation.selectors import contests_with_selected
 from schools.enums import Role
 from schools.selectors import memberships_of
 from schools.workspace import Link, Section
@@ -22,8 +24,6 @@ def _main_role(user) -> str:
 def certificate_sections(user) -> list[Section]:
     if not getattr(user, "is_authenticated", False) or not user.has_perm("contests.view_implementation"):
         return []
-    from contests.certificates.selectors import contests_with_awards, school_has_certificates
-    from contests.implementation.selectors import contests_with_selected
 
     links = [
         Link(

@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from contests.certificates.services import certificate_batch_make, certificate_batch_start
+from contests.certificates.jobs import certificate_batch_make
+from contests.certificates.services import certificate_batch_start
 from contests.enums import BatchStatus, EntryStatus, ImplementationStatus
 from contests.implementation.services import implementation_update, indicator_save, milestone_add
 from contests.models import Award, CertificateBatch, Contest, Implementation

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from contests.demo.entries import OPEN_INITIATIVES
+from contests.entries.services import entry_check, entry_endorse, entry_save, entry_submit
 from contests.enums import EntryStatus, RoundMode, RoundStatus
 from contests.judging.services_assignments import assign_all, judge_invite
 from contests.models import Contest, Criterion, Entry, Round
@@ -83,8 +84,6 @@ def seed(*, stdout=None, password=None):
 
 
 def _entry(contest, organiser, school_code, title, problem, plan, expected):
-    from contests.entries.services import entry_check, entry_save, entry_submit
-
     existing = Entry.objects.filter(contest=contest, title=title).first()
     if existing is not None:
         return existing
@@ -100,8 +99,6 @@ def _entry(contest, organiser, school_code, title, problem, plan, expected):
     entry, _created = entry_save(contest=contest, school=school, user=teacher.user, client_id=uuid.uuid4(), data=data)
     entry = entry_submit(entry=entry, user=teacher.user)
     if entry.status == EntryStatus.SUBMITTED:
-        from contests.entries.services import entry_endorse
-
         entry = entry_endorse(entry=entry, user=teacher.user)
     return entry_check(entry=entry, user=organiser, eligible=True)
 

@@ -12,11 +12,21 @@ from django.utils import timezone
 
 from contests.enums import ENTRY_NOT_COUNTED, ContestStatus, EntryStatus
 from contests.models import Contest, Entry, EntryMember
-from schools.enums import Role
+from schools.enums import Role, SchoolLevel
 from schools.models import School, Student
 from schools.selectors import is_global_organiser, memberships_of, organised_programme_ids
 
 # --- contests --------------------------------------------------------------------------
+
+
+def submitting_memberships(user) -> list:
+    """Memberships through which the user may submit: teachers, and students not of a preschool."""
+    return [
+        m
+        for m in memberships_of(user)
+        if m.school_id
+        and (m.role == Role.TEACHER or (m.role == Role.STUDENT and m.school.level != SchoolLevel.PRESCHOOL))
+    ]
 
 
 def contest_accepts_entries(contest: Contest, *, at: datetime | None = None) -> bool:
@@ -61,7 +71,6 @@ def contests_of_participant(user) -> QuerySet[Contest]:
 
 def contests_open_to(user, *, at: datetime | None = None) -> list[Contest]:
     """Contests accepting entries now to which one of the user's schools may submit."""
-    from contests.entries.rules import submitting_memberships
 
     schools = [m.school for m in submitting_memberships(user)]
     at = at or timezone.now()
@@ -84,7 +93,6 @@ def contest_for_user(user, slug: str) -> Contest | None:
 
 def submitter_schools(user, contest: Contest) -> list[School]:
     """The user's schools from which they may submit to this contest (eligible ones)."""
-    from contests.entries.rules import submitting_memberships
 
     schools = {m.school_id: m.school for m in submitting_memberships(user)}
     return [s for s in schools.values() if school_is_eligible(contest, s)]

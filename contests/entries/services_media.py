@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from contests.entries.media import media_check, per_entry_limit
 from contests.enums import ENTRY_EDITABLE, EntryStatus, MediaKind, MediaStatus
 from contests.models import Entry, EntryMedia
+from contests.tasks import make_entry_thumbnail
 
 
 def _locked(entry: Entry) -> ValidationError:
@@ -76,8 +77,6 @@ def entry_media_add(*, entry: Entry, upload, user) -> EntryMedia:
         media.file.storage.delete(media.file.name)
         raise
     if media.kind == MediaKind.IMAGE:
-        from contests.tasks import make_entry_thumbnail
-
         pk = media.pk
         transaction.on_commit(lambda: make_entry_thumbnail.delay(pk))
     return media

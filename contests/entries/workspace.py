@@ -5,13 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contests.entries.selectors import contests_open_to, contests_organised_by
 from schools.enums import Role
 from schools.workspace import Link, Section
 
 
 def entry_sections(user) -> list[Section]:
-    from contests.entries.selectors import contests_open_to, contests_organised_by
-
     sections = []
     if user.has_perm("contests.submit_entry"):
         open_contests = contests_open_to(user)

@@ -10,6 +10,7 @@
 
 import rules
 
+from contests.judging.selectors import judge_may_score
 from contests.predicates import contest_of, is_judge_of_contest, is_organiser_of_contest
 from schools.predicates import is_judge
 
@@ -28,7 +29,6 @@ def is_assigned_to_entry(user, entry=None):
         return False
     if entry is None:
         return bool(is_judge(user))
-    from contests.judging.selectors import judge_may_score
 
     return judge_may_score(user, entry)
 

@@ -26,6 +26,7 @@ from contests.models import (
 )
 from schools.enums import Role
 from schools.models import Membership
+from schools.selectors import is_global_organiser, organised_programme_ids
 
 DONE = (EvaluationStatus.SUBMITTED, EvaluationStatus.ABSTAINED, EvaluationStatus.RECUSED)
 # Rounds after the first take the entries that advanced, once any has.
@@ -212,12 +213,9 @@ def entry_for_judge(entry_pk):
 
 
 def contests_managed_by(user):
-    from schools.selectors import is_global_organiser
-
     contests = Contest.objects.select_related("programme").order_by("-opens_at", "title")
     if is_global_organiser(user):
         return contests
-    from schools.selectors import organised_programme_ids
 
     return contests.filter(programme_id__in=organised_programme_ids(user))
 

@@ -7,6 +7,7 @@ assignments" (Giám khảo và phân công) with a link per contest they organis
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from contests.judging.selectors import contests_managed_by, rounds_of_judge
 from schools.enums import Role
 from schools.workspace import Link, Section
 
@@ -16,8 +17,6 @@ def judging_sections(user) -> list:
         return []
     sections = []
     if user.has_perm("contests.view_judging"):
-        from contests.judging.selectors import rounds_of_judge
-
         links = [
             Link(
                 f"{r.name} · {r.done}/{r.assigned}",
@@ -29,8 +28,6 @@ def judging_sections(user) -> list:
         links.append(Link(_("All my judging"), reverse("contests:judging")))
         sections.append(Section(key="judging", title=_("Judging"), role=Role.JUDGE, order=30, links=links))
     if user.has_perm("contests.manage_judging"):
-        from contests.judging.selectors import contests_managed_by
-
         links = [
             Link(c.title, reverse("contests:judging_manage", args=[c.pk]), c.programme.name)
             for c in contests_managed_by(user)[:10]

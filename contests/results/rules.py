@@ -20,6 +20,7 @@ Objects are a Contest or anything with a `contest` (a Round, an Entry, a snapsho
 import rules
 
 from contests.enums import ContestStatus
+from contests.models import JudgeInvitation, ResultSnapshot
 from contests.predicates import contest_of, is_organiser_of_contest
 from schools.predicates import is_judge
 
@@ -28,7 +29,6 @@ from schools.predicates import is_judge
 def is_chair_of_contest(user, obj=None):
     if not user.is_authenticated:
         return False
-    from contests.models import JudgeInvitation
 
     if obj is None:
         # Only judges chair (and the role is cached with the memberships): most users cost no query.
@@ -45,7 +45,6 @@ def has_public_results(user, obj=None):
     contest = contest_of(obj)
     if contest is None or not contest.results_public or contest.status != ContestStatus.RESULTS_PUBLISHED:
         return False
-    from contests.models import ResultSnapshot
 
     return ResultSnapshot.objects.filter(round__contest=contest, is_published=True).exists()
 

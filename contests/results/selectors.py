@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.enums import ENTRY_NOT_COUNTED, ContestStatus, MediaKind, MediaStatus
 from contests.models import Award, Contest, Entry, EntryMedia, EntryMember, ResultSnapshot, Round
+from contests.results.ranking import round_ranking, snapshot_hash
 
 
 def contest_get(slug: str) -> Contest | None:
@@ -103,14 +104,11 @@ METHOD_LABELS = {
 
 def ranking_of(round: Round):
     """contests.results.ranking.round_ranking (the aggregation's documented API; 10 queries)."""
-    from contests.results.ranking import round_ranking
 
     return round_ranking(round)
 
 
 def snapshot_hash_of(data) -> str:
-    from contests.results.ranking import snapshot_hash
-
     return snapshot_hash(data)
 
 

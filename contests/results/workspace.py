@@ -6,6 +6,7 @@ decide ties (`contests.publish_results` stays with organisers)."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from contests.results.selectors import contests_for_results
 from schools.enums import Role
 from schools.workspace import Link, Section
 
@@ -13,7 +14,6 @@ from schools.workspace import Link, Section
 def results_sections(user) -> list:
     if not user.is_authenticated or not user.has_perm("contests.view_ranking"):
         return []
-    from contests.results.selectors import contests_for_results
 
     links = []
     for contest in contests_for_results(user):

@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import Column
 
 from contests.enums import ContestStatus
 from contests.models import DEFAULT_TIE_BREAK, Contest
+from contests.results.tiebreak import step_label
 from schools.admin_scope import ScopedModelViewSet
 from schools.enums import SchoolLevel
 from schools.models import Programme, School
@@ -34,8 +35,6 @@ def programmes_for(user):
 
 
 def _step_label(step: str) -> str:
-    from contests.results.tiebreak import step_label
-
     return step_label(step)
 
 

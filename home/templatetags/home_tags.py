@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Site
 
+from home.models import SiteSettings
+
 register = template.Library()
 
 
@@ -38,7 +40,6 @@ def site_settings(context):
     Unlike Wagtail's `settings` context processor this never creates the row, so a
     GET writes nothing and a site without settings costs one query.
     """
-    from home.models import SiteSettings
 
     request = context.get("request")
     if request is None:

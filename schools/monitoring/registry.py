@@ -32,6 +32,7 @@ IN_PROGRESS = "in_progress"
 DONE = "done"
 NOT_APPLICABLE = "none"
 STATES = (LATE, MISSING, IN_PROGRESS, DONE)
+STATE_RANK = {state: rank for rank, state in enumerate(STATES)}  # late first
 BADGES = {
     DONE: "text-bg-success",
     LATE: "text-bg-danger",

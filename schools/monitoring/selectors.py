@@ -22,26 +22,22 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schools.enums import PLAN_NOT_STARTED, PlanStatus, Role, SchoolLevel
-from schools.models import ActionPlan, Enrolment, Programme, Reminder, School
+from schools.enums import Role, SchoolLevel
+from schools.models import Enrolment, Programme, Reminder, School
 from schools.monitoring.registry import (
     DONE,
     IN_PROGRESS,
     LATE,
     MISSING,
     NOT_APPLICABLE,
+    STATE_RANK,
     STATES,
     Cell,
-    Column,
-    Stat,
     board_providers,
 )
 from schools.monitoring.rules import is_officer_of_programme_area
-from schools.plans.selectors import status_label
 from schools.predicates import is_organiser_of_programme
-from schools.selectors import areas_of, is_global_organiser, organised_programme_ids, programme_schools
-
-STATE_RANK = {state: rank for rank, state in enumerate(STATES)}  # late first
+from schools.selectors import areas_of, is_global_organiser, organised_programme_ids
 
 
 def state_label(state: str) -> str:
@@ -100,30 +96,6 @@ def figures_school_ids(user, programme: Programme) -> list[int] | None:
     if not is_officer_of_programme_area(user, programme):
         return None
     return board_school_ids(user, programme)
-
-
-# Plans --------------------------------------------------------------------------------------
-
-
-def plan_cell(plan: ActionPlan | None, deadline: date | None, today: date, labels: dict | None = None) -> Cell:
-    """Done: approved; late: never submitted once the deadline has passed; in progress: a plan
-    that is being written or reviewed; missing: no plan yet (deadline not passed)."""
-    submitted = plan is not None and plan.first_submitted_at is not None
-    if plan is not None and plan.status == PlanStatus.APPROVED:
-        state = DONE
-    elif not submitted and deadline is not None and today > deadline:
-        state = LATE
-    elif plan is not None:
-        state = IN_PROGRESS
-    else:
-        state = MISSING
-    labels = labels or plan_labels()
-    text = labels[plan.status if plan is not None else PLAN_NOT_STARTED]
-    return Cell(state, text, STATE_RANK[state])
-
-
-def plan_labels() -> dict:
-    return {value: str(status_label(value)) for value in (PLAN_NOT_STARTED, *PlanStatus.values)}
 
 
 # The board ----------------------------------------------------------------------------------
@@ -208,26 +180,12 @@ def board_for(
     school_ids = None if scope is None else ids
     if school_ids is not None and len(ids) == Enrolment.objects.filter(programme=programme).count():
         school_ids = None  # an officer over every enrolled school: the providers' cheaper whole-programme path
-    plans = {p.school_id: p for p in ActionPlan.objects.filter(programme=programme, school_id__in=ids)}
     reminders: dict[int, Reminder] = {}
     for reminder in Reminder.objects.filter(programme=programme, school_id__in=ids).select_related("sent_by"):
         reminders.setdefault(reminder.school_id, reminder)  # newest first
 
-    columns = [Column("plan", _("Action plan"))]
-    labels = plan_labels()
-    cells = {s.pk: {"plan": plan_cell(plans.get(s.pk), programme.plan_deadline, today, labels)} for s in schools}
-    filed = sum(1 for p in plans.values() if p.first_submitted_at is not None)
-    approved = sum(1 for p in plans.values() if p.status == PlanStatus.APPROVED)
-    stats = [
-        Stat(
-            "plans",
-            _("%(filed)s/%(total)s action plans") % {"filed": filed, "total": len(schools)},
-            filed,
-            len(schools),
-        ),
-        Stat("plans_approved", _("%(count)s approved") % {"count": approved}, approved, len(schools)),
-    ]
-    figures = {"plans": {"total": len(schools), "submitted": filed, "approved": approved}}
+    columns, stats, figures = [], [], {}
+    cells = {s.pk: {} for s in schools}
     chart = None
     for provider in board_providers():
         contribution = provider.collect(programme, school_ids=school_ids, today=today)
@@ -282,19 +240,7 @@ def programme_summary(programme: Programme, *, school_ids=None, today: date | No
     With `chart`, "chart" holds the audits' per-school chart (the public page draws it).
     """
     today = today or timezone.localdate()
-    schools = programme_schools(programme, school_ids=school_ids)
-    plans = list(
-        ActionPlan.objects.filter(programme=programme, school__in=schools).values_list("status", "first_submitted_at")
-    )
-    total = schools.count()
-    summary = {
-        "plans": {
-            "total": total,
-            "started": len(plans),
-            "submitted": sum(1 for _s, at in plans if at is not None),
-            "approved": sum(1 for s, _at in plans if s == PlanStatus.APPROVED),
-        }
-    }
+    summary = {}
     drawing = None
     for provider in board_providers():
         if hasattr(provider, "summary"):

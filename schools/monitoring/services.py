@@ -14,10 +14,7 @@ board (an officer's covers the schools under their area), so a job is theirs alo
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -25,21 +22,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from home.services import notice_send
-from schools.enums import Role
-from schools.models import Membership, Programme, Reminder, ReportJob
+from schools.models import Programme, Reminder, ReportJob
 from schools.models.monitoring import ReminderTopic, ReportStatus
+from schools.monitoring.jobs import teachers_by_school
 from schools.monitoring.registry import LATE
 from schools.monitoring.selectors import board_for
+from schools.monitoring.tasks import make_programme_report, send_reminder_emails
 
 REMINDER_PAUSE = timedelta(hours=1)
-
-
-def _teachers_by_school(school_ids) -> dict[int, list]:
-    teachers: dict[int, list] = {}
-    memberships = Membership.objects.filter(role=Role.TEACHER, school_id__in=school_ids, user__is_active=True)
-    for m in memberships.select_related("user").order_by("pk"):
-        teachers.setdefault(m.school_id, []).append(m.user)
-    return teachers
 
 
 def _topic(late_keys: list[str]) -> str:
@@ -72,7 +62,7 @@ def reminders_send(*, programme: Programme, user, school_ids=None, message: str 
     if not late:
         raise ValidationError(_("These schools were reminded less than an hour ago."))
     message = (message or "").strip()[:1000]
-    teachers = _teachers_by_school([row.school.pk for row in late])
+    teachers = teachers_by_school([row.school.pk for row in late])
     labels = {c.key: str(c.label) for c in board.columns}
     reminders = []
     url = reverse("workspace:home")
@@ -98,45 +88,10 @@ def reminders_send(*, programme: Programme, user, school_ids=None, message: str 
                 "school": row.school.name,
             }
         notice_send(users=users, message=text, url=url)
-    from schools.monitoring.tasks import send_reminder_emails
 
     for reminder in reminders:
         transaction.on_commit(lambda pk=reminder.pk: send_reminder_emails.delay(pk))
     return reminders
-
-
-def reminder_emails_send(*, reminder: Reminder) -> int:
-    """E-mail the reminder to the school's teachers, once: 0 when already sent."""
-    with transaction.atomic():
-        locked = Reminder.objects.select_for_update().filter(pk=reminder.pk, emailed_at__isnull=True).first()
-        if locked is None:
-            return 0
-        locked = Reminder.objects.select_related("programme", "school", "sent_by").get(pk=locked.pk)
-        users = _teachers_by_school([locked.school_id]).get(locked.school_id, [])
-        link = settings.WAGTAILADMIN_BASE_URL + reverse("workspace:home")
-        with override("vi"):
-            values = {
-                "programme": locked.programme.name,
-                "school": locked.school.name,
-                "items": ", ".join(locked.late_items),
-                "sender": locked.sent_by.get_full_name() or locked.sent_by.get_username(),
-                "url": link,
-            }
-            subject = _("Reminder: %(school)s – %(programme)s") % values
-            body = (
-                _(
-                    "Dear teachers of %(school)s,\n\nIn the programme “%(programme)s”, these items are late: "
-                    "%(items)s.\n\nPlease complete them in your workspace: %(url)s\n\n%(sender)s"
-                )
-                % values
-            )
-            if locked.message:
-                body += "\n\n" + locked.message
-        messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in users if u.email]
-        sent = send_mass_mail(messages) if messages else 0
-        locked.emailed_at = timezone.now()
-        locked.save(update_fields=["emailed_at"])
-    return sent
 
 
 # Reports ------------------------------------------------------------------------------------
@@ -154,39 +109,6 @@ def report_job_start(*, programme: Programme, user) -> ReportJob:
         job = ReportJob(programme=programme, requested_by=user)
         job.full_clean()
         job.save()
-        from schools.monitoring.tasks import make_programme_report
 
         transaction.on_commit(lambda: make_programme_report.delay(job.pk))
-    return job
-
-
-def report_job_progress(*, job: ReportJob, progress: int, step: str) -> None:
-    ReportJob.objects.filter(pk=job.pk).update(progress=progress, step=step[:120])
-
-
-def report_job_run(*, job: ReportJob) -> ReportJob:
-    """Build the PDF and the XLSX. A job that is done or failed is left as it is."""
-    from schools.monitoring.reports import build_report
-
-    claimed = ReportJob.objects.filter(pk=job.pk, status=ReportStatus.QUEUED).update(
-        status=ReportStatus.RUNNING, progress=1
-    )
-    if not claimed:
-        return ReportJob.objects.get(pk=job.pk)
-    job.refresh_from_db()
-    try:
-        with override("vi"):
-            pdf, xlsx = build_report(
-                job.programme,
-                user=job.requested_by,
-                progress=lambda pct, step: report_job_progress(job=job, progress=pct, step=step),
-            )
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        job.pdf.save(f"bao-cao-{job.programme.slug}-{stamp}.pdf", ContentFile(pdf), save=False)
-        job.xlsx.save(f"bao-cao-{job.programme.slug}-{stamp}.xlsx", ContentFile(xlsx), save=False)
-        job.status, job.progress, job.step = ReportStatus.DONE, 100, ""
-    except Exception as error:  # noqa: BLE001 - the job records the failure for the person who asked
-        job.status, job.error = ReportStatus.FAILED, f"{type(error).__name__}: {error}"[:2000]
-    job.finished_at = timezone.now()
-    job.save(update_fields=["pdf", "xlsx", "status", "progress", "step", "error", "finished_at"])
     return job

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schools.enums import PLAN_NOT_STARTED, ActivityKind, ActivityStatus, PlanSection, PlanStatus, Role, TeamRole
-from schools.models import ActionPlan, CoreTeamMember, Enrolment, Membership, Programme, School, Student
+from schools.models import ActionPlan, Area, CoreTeamMember, Enrolment, Membership, Programme, School, Student
+from schools.monitoring.selectors import board_school_filter
 from schools.selectors import memberships_of, programme_schools, programmes_visible_to, schools_visible_to
 
 # Plan lookup -------------------------------------------------------------------------------
@@ -274,7 +275,6 @@ def plan_is_late(plan: ActionPlan | None, deadline: date | None, today: date) ->
 
 def _coverage_schools(user, programme: Programme):
     """The enrolled schools the user sees on the programme's board (the same scope)."""
-    from schools.monitoring.selectors import board_school_filter  # it imports this module
 
     scope = board_school_filter(user, programme)
     schools = programme_schools(programme).select_related("area")
@@ -330,7 +330,6 @@ def coverage_summary(rows: list[dict]) -> dict:
 
 def coverage_areas(user, programme: Programme) -> list:
     """Areas (wards) of the enrolled schools the user may see: the filter's choices."""
-    from schools.models import Area
 
     ids = _coverage_schools(user, programme).values("area_id")
     return list(Area.objects.filter(pk__in=ids).order_by("name"))

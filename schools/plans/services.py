@@ -37,6 +37,7 @@ from schools.models import (
     Student,
 )
 from schools.plans.selectors import plan_checklist, plan_reviewers, plan_snapshot, plan_teachers
+from schools.plans.tasks import send_plan_emails
 from schools.services import nfc
 
 TRANSITIONS = {
@@ -344,7 +345,6 @@ def plan_reopen(*, plan: ActionPlan, user, reason: str) -> ActionPlan:
 
 def _tell(plan: ActionPlan, *, event: str, users, number) -> None:
     """A notice in each person's workspace now, and an e-mail after the commit."""
-    from schools.plans.tasks import send_plan_emails
 
     users = list(users)
     with override("vi"):

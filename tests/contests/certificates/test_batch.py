@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contests.certificates.services import certificate_batch_make
+from contests.certificates.jobs import certificate_batch_make
 from contests.certificates.tasks import make_certificate_batch
 from contests.enums import BatchStatus, EntryStatus
 from contests.models import Certificate, CertificateBatch

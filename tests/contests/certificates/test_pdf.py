@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from contests.certificates.document import CODE_ALPHABET, CODE_LENGTH, code_display, code_new, code_normalise
-from contests.certificates.services import DEFAULT_ORGANISATION, certificate_batch_make
+from contests.certificates.jobs import DEFAULT_ORGANISATION, certificate_batch_make
 from tests.factories.contests import (
     AwardFactory,
     CertificateBatchFactory,

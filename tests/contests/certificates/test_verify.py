@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from contests.certificates.services import DEFAULT_ORGANISATION, certificate_batch_make
+from contests.certificates.jobs import DEFAULT_ORGANISATION, certificate_batch_make
 from tests.factories.contests import CertificateBatchFactory, EntryMemberFactory, awarded_contest
 from tests.factories.people import StudentFactory
 

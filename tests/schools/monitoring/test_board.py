@@ -13,7 +13,8 @@ from contests.models import Award, Entry
 from schools.enums import PlanStatus, SchoolLevel
 from schools.models import ActionPlan
 from schools.monitoring.registry import DONE, IN_PROGRESS, LATE, MISSING
-from schools.monitoring.selectors import board_for, plan_cell
+from schools.monitoring.selectors import board_for
+from schools.plans.monitoring import plan_cell
 from schools.plans.selectors import coverage_rows, coverage_summary
 from tests.conftest import fresh
 from tests.factories.plans import ActionPlanFactory

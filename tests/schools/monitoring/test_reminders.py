@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from home.models import Notice
 from schools.models import Reminder
-from schools.monitoring.services import reminder_emails_send, reminders_send
+from schools.monitoring.jobs import reminder_emails_send
+from schools.monitoring.services import reminders_send
 from tests.conftest import fresh
 from tests.schools.monitoring.helpers import TODAY, build
 

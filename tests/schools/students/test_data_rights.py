@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, Site
 
-from contests.certificates.services import certificate_batch_make
+from contests.certificates.jobs import certificate_batch_make
 from contests.enums import ContestStatus
 from contests.models import Award, Certificate, CertificateBatch, Entry, EntryMedia, EntryMember, ResultSnapshot
 from contests.results.services import results_publish
