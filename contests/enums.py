@@ -38,6 +38,8 @@ class EntryStatus(models.TextChoices):
 
 # Entries a submitter may still edit, and entries that count against the limits.
 ENTRY_EDITABLE = (EntryStatus.DRAFT, EntryStatus.RETURNED)
+# What the organisers may mark eligible or ineligible.
+ENTRY_CHECKABLE = (EntryStatus.SUBMITTED, EntryStatus.ENDORSED, EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE)
 ENTRY_NOT_COUNTED = (EntryStatus.DRAFT, EntryStatus.WITHDRAWN, EntryStatus.INELIGIBLE)
 # Entries that go forward to judging.
 ENTRY_IN_JUDGING = (EntryStatus.ELIGIBLE, EntryStatus.ADVANCED, EntryStatus.AWARDED, EntryStatus.SELECTED)

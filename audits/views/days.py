@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from audits.enums import EDITABLE, SessionStatus
+from audits.enums import SessionStatus
 from audits.forms import CorrectionForm, DayForm, ReturnForm, initial_for
 from audits.selectors import periods_of_school, recordable_categories, session_lines, sessions_of_school
 from audits.services import audit_line_correct, audit_session_return, audit_session_save, audit_session_verify
@@ -118,7 +118,7 @@ def day_detail(request, school_pk, pk):
     session = session_or_404(school, pk)
     categories = recordable_categories()
     can_record = request.user.has_perm("audits.record_audit", school)
-    editable = can_record and session.status in EDITABLE
+    editable = request.user.has_perm("audits.edit_day", session)
     if request.method == "POST":
         if not can_record:
             raise PermissionDenied
@@ -140,7 +140,6 @@ def day_detail(request, school_pk, pk):
     if editable:
         form = DayForm(initial=initial_for(session, lines), categories=categories)
         return _form_page(request, form, school, session.period, session)
-    can_verify = request.user.has_perm("audits.verify_audit", school)
     return render(
         request,
         "audits/day_detail.html",
@@ -150,9 +149,8 @@ def day_detail(request, school_pk, pk):
             "rows": [(c, lines.get(c.pk)) for c in categories],
             "total_g": sum((line.mass_g or 0) for line in lines.values()),
             "corrections": session.corrections.select_related("category", "corrected_by"),
-            "can_verify": can_verify and session.status == SessionStatus.SUBMITTED,
-            "can_correct": request.user.has_perm("audits.correct_audit", school)
-            and session.status == SessionStatus.VERIFIED,
+            "can_verify": request.user.has_perm("audits.verify_day", session),
+            "can_correct": request.user.has_perm("audits.correct_day", session),
             "return_form": ReturnForm(),
         },
     )

@@ -16,28 +16,20 @@ Every predicate answers obj=None ("may they do this to some entry or contest?").
 - `contests.endorse_entry` (Entry): a teacher of the entry's school (also returns it).
 - `contests.check_entry`, `contests.view_contest_entries`, `contests.manage_contest`
   (Contest or Entry): organisers of the contest.
+- `contests.review_entry` and `contests.check_eligibility` (Entry): the same people, for
+  an entry whose state allows it now (submitted; submitted to ineligible): what a page
+  offers. The services refuse a wrong state on their own.
 """
 
 import rules
 from django.utils import timezone
 
-from contests.enums import ENTRY_EDITABLE, EntryStatus
+from contests.entries.selectors import contest_accepts_entries, school_is_eligible, submitting_memberships
+from contests.enums import ENTRY_CHECKABLE, ENTRY_EDITABLE, EntryStatus
 from contests.predicates import contest_of, is_organiser_of_contest
-from schools.enums import Role, SchoolLevel
 from schools.predicates import is_student_of_school, is_teacher_of_school
-from schools.selectors import memberships_of
 
 WITHDRAWABLE = (EntryStatus.DRAFT, EntryStatus.SUBMITTED, EntryStatus.RETURNED, EntryStatus.ENDORSED)
-
-
-def submitting_memberships(user) -> list:
-    """Memberships through which the user may submit: teachers, and students not of a preschool."""
-    return [
-        m
-        for m in memberships_of(user)
-        if m.school_id
-        and (m.role == Role.TEACHER or (m.role == Role.STUDENT and m.school.level != SchoolLevel.PRESCHOOL))
-    ]
 
 
 @rules.predicate
@@ -48,7 +40,6 @@ def may_submit_to_contest(user, obj=None):
     contest = contest_of(obj)
     if contest is None or not memberships:
         return False
-    from contests.entries.selectors import contest_accepts_entries, school_is_eligible
 
     if not contest_accepts_entries(contest):
         return False
@@ -86,6 +77,16 @@ def is_before_deadline(user, obj=None):
 
 
 @rules.predicate
+def is_entry_submitted(user, obj=None):
+    return obj is None or obj.status == EntryStatus.SUBMITTED
+
+
+@rules.predicate
+def is_entry_checkable(user, obj=None):
+    return obj is None or obj.status in ENTRY_CHECKABLE
+
+
+@rules.predicate
 def is_entry_withdrawable(user, obj=None):
     return obj is None or obj.status in WITHDRAWABLE
 
@@ -103,5 +104,8 @@ rules.add_perm(
 )
 rules.add_perm("contests.endorse_entry", is_teacher_of_school)
 rules.add_perm("contests.check_entry", is_organiser_of_contest)
+# The same, for one entry in its state: what its page offers (the services still refuse).
+rules.add_perm("contests.review_entry", is_entry_submitted & is_teacher_of_school)
+rules.add_perm("contests.check_eligibility", is_entry_checkable & is_organiser_of_contest)
 rules.add_perm("contests.view_contest_entries", is_organiser_of_contest)
 rules.add_perm("contests.manage_contest", is_organiser_of_contest)

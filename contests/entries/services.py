@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from contests.entries.rules import WITHDRAWABLE
 from contests.entries.selectors import counted_entries, school_is_eligible
-from contests.enums import ENTRY_EDITABLE, ContestKind, ContestStatus, EntryStatus
+from contests.enums import ENTRY_CHECKABLE, ENTRY_EDITABLE, ContestKind, ContestStatus, EntryStatus
 from contests.models import Contest, Entry, EntryMember, PrizeTier
 from schools.enums import SchoolLevel
 from schools.models import School, Student
@@ -34,7 +34,6 @@ from schools.services import student_consent_record
 
 TEXT_FIELDS = ("title", "text", "problem", "plan", "expected_result")
 LONG_TEXT_MAX = 5000
-CHECKABLE = (EntryStatus.SUBMITTED, EntryStatus.ENDORSED, EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE)
 RETURNABLE = (EntryStatus.SUBMITTED, EntryStatus.ENDORSED)
 
 
@@ -394,7 +393,7 @@ def entry_check(*, entry: Entry, user, eligible: bool, reason: str = "", at: dat
     """An organiser marks the entry ELIGIBLE, or INELIGIBLE with a reason (may be changed later)."""
     reason = clean_text(reason)
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
-    if entry.status not in CHECKABLE:
+    if entry.status not in ENTRY_CHECKABLE:
         raise ValidationError(
             _("This entry is “%(status)s”: it cannot be checked now.") % {"status": entry.get_status_display()},
             code="state",

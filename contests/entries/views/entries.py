@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from contests.entries.forms import EntryForm, initial_for
+from contests.entries.forms import CheckForm, EntryForm, ReturnForm, initial_for
 from contests.entries.selectors import (
     contest_accepts_entries,
     contest_for_user,
@@ -35,6 +35,7 @@ from contests.entries.selectors import (
     submitter_schools,
 )
 from contests.entries.services import entry_save, entry_submit, entry_withdraw
+from contests.entries.services_media import entry_media_add, entry_media_remove
 from contests.enums import ENTRY_EDITABLE, EntryStatus
 from contests.models import EntryMedia
 from schools.models import School
@@ -172,8 +173,6 @@ def _save_from_form(request, form, contest, school):
     failed = False
     uploads = [*data.get("images", []), *data.get("documents", [])]
     if uploads:
-        from contests.entries.services_media import entry_media_add
-
         for upload in uploads:
             try:
                 entry_media_add(entry=entry, upload=upload, user=request.user)
@@ -278,7 +277,6 @@ def entry_detail_view(request, pk):
     if can_edit:
         form, school = _form_for(request, contest, [entry.school], entry=entry, initial=initial_for(entry))
         return _page(request, form, contest, school, entry)
-    from contests.entries.forms import CheckForm, ReturnForm
 
     return render(
         request,
@@ -289,7 +287,7 @@ def entry_detail_view(request, pk):
             "members": list(entry.members.all()),
             "media": list(entry.media.all()),
             "can_withdraw": user.has_perm("contests.withdraw_entry", entry),
-            "can_endorse": user.has_perm("contests.endorse_entry", entry),
+            "can_review": user.has_perm("contests.review_entry", entry),
             "can_check": user.has_perm("contests.check_entry", entry),
             "return_form": ReturnForm(),
             "check_form": CheckForm(),
@@ -375,7 +373,6 @@ def entry_media_remove_view(request, pk, media_pk):
     media = EntryMedia.objects.filter(entry=entry, pk=media_pk).first()
     if media is None:
         raise Http404
-    from contests.entries.services_media import entry_media_remove
 
     try:
         entry_media_remove(media=media, user=request.user)

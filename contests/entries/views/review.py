@@ -16,7 +16,7 @@ from contests.entries.selectors import (
     entries_to_endorse,
     entry_status_counts,
 )
-from contests.entries.services import CHECKABLE, entry_check, entry_endorse, entry_return
+from contests.entries.services import entry_check, entry_endorse, entry_return
 from contests.entries.views.entries import contest_or_404, entry_or_404
 from contests.enums import EntryStatus
 
@@ -93,20 +93,22 @@ def contest_entries(request, slug):
     query = request.GET.copy()
     query.pop("page", None)
     counts = entry_status_counts(contest)
+    entries = list(page.object_list)
+    for entry in entries:
+        entry.contest = contest  # the rows' check_eligibility reads it: no query per row
     return render(
         request,
         "contests/entries/contest_entries.html",
         {
             "contest": contest,
             "form": form,
-            "entries": list(page.object_list),
+            "entries": entries,
             "page": page,
             "query": query.urlencode(),
             "status_counts": [
                 (status, label, counts[status]) for status, label in EntryStatus.choices if counts.get(status)
             ],
             "total": sum(counts.values()),
-            "checkable": CHECKABLE,
         },
     )
 

@@ -32,7 +32,7 @@ from schools.plans.forms import (
     formset_rows,
 )
 from schools.plans.selectors import latest_comments, plan_checklist, plan_for_user, plan_with_parts, team_choices
-from schools.plans.services import PlanConflict, plan_section_save
+from schools.plans.services import PlanConflict, plan_section_save, plan_submit
 from schools.plans.services_files import attachment_add, attachment_delete
 
 ROW_SECTIONS = (PlanSection.TEAM, PlanSection.GOALS, PlanSection.ACTIVITIES)
@@ -105,15 +105,15 @@ def _section_forms(plan, *, people, bound_section=None, data=None):
 def render_plan(request, plan, *, bound_section=None, data=None, version=None, status=200):
     plan = plan_with_parts(plan)
     user = request.user
-    can_edit = user.has_perm("schools.edit_plan", plan) and (plan.pk is None or plan.is_editable)
+    can_edit = user.has_perm("schools.write_plan", plan)
     versions = list(plan.versions.all()) if plan.pk else []
     context = {
         "plan": plan,
         "programme": plan.programme,
         "school": plan.school,
         "can_edit": can_edit,
-        "can_review": user.has_perm("schools.review_plan", plan) and plan.status == PlanStatus.SUBMITTED,
-        "can_reopen": user.has_perm("schools.review_plan", plan) and plan.status == PlanStatus.APPROVED,
+        "can_review": user.has_perm("schools.approve_plan", plan),
+        "can_reopen": user.has_perm("schools.reopen_plan", plan),
         "checklist": plan_checklist(plan),
         "comments": latest_comments(plan) if plan.status == PlanStatus.RETURNED else {},
         "versions": versions,
@@ -258,8 +258,6 @@ def plan_attachment_delete(request, programme_pk, school_pk, pk):
 @login_required
 @require_POST
 def plan_submit_view(request, programme_pk, school_pk):
-    from schools.plans.services import plan_submit
-
     plan = plan_or_404(request, programme_pk, school_pk, "schools.edit_plan")
     form = SubmitForm(request.POST)
     if plan.pk is None or not form.is_valid():
