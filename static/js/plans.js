@@ -37,7 +37,7 @@
     show(text.saving);
     return fetch(form.action, {
       method: "POST", body: new FormData(form), credentials: "same-origin", keepalive: !!leaving,
-      headers: { "X-Autosave": "1", "Accept": "application/json" }
+      headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
     }).then(function (response) {
       return response.json().then(function (data) {
         if (data.ok) {

@@ -32,6 +32,7 @@ from contests.judging.selectors import (
 from contests.judging.services import evaluation_save, evaluation_withdraw
 from contests.judging.services_assignments import conflict_add
 from contests.models import Contest
+from home.fetch import sent_by_script
 from schools.models import School
 
 
@@ -41,10 +42,6 @@ def _errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-def _wants_json(request) -> bool:
-    return request.headers.get("X-Requested-With") == "fetch"
 
 
 @login_required
@@ -139,14 +136,14 @@ def judging_score(request, round_pk, entry_pk):
         if saved is not None:
             evaluation, changed = saved
             message = _("Saved") if form.chosen == "save" else _("Submitted: the score sheet is locked.")
-            if _wants_json(request):
+            if sent_by_script(request):
                 following = _next_after(request.user, round_, assignment.entry_id, live)
                 return JsonResponse({"ok": True, "message": _("Saved"), "status": evaluation.status, "next": following})
             messages.success(request, message)
             if form.chosen == "save":
                 return redirect(_score_url(round_, assignment.entry_id, live))
             return redirect(_next_after(request.user, round_, assignment.entry_id, live))
-        if _wants_json(request):
+        if sent_by_script(request):
             return JsonResponse(
                 {"ok": False, "message": " ".join(str(e) for e in form.non_field_errors()), "errors": form.errors},
                 status=400,

@@ -2,7 +2,7 @@
 
 A school the user may not see, or a programme it is not enrolled in, answers 404; a
 visible plan without the named permission answers 403. A save sent by the autosave
-script (header X-Autosave) answers JSON; a plain form post redirects, or re-renders
+script (home.fetch.sent_by_script) answers JSON; a plain form post redirects, or re-renders
 the page with what was typed and the message, so nothing typed is lost.
 """
 
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.fetch import sent_by_script
 from schools.enums import PlanSection, PlanStatus
 from schools.models import Attachment
 from schools.plans.forms import (
@@ -142,10 +143,6 @@ def plan_detail(request, programme_pk, school_pk):
     return render_plan(request, plan_or_404(request, programme_pk, school_pk))
 
 
-def _autosave(request) -> bool:
-    return request.headers.get("X-Autosave") == "1"
-
-
 @login_required
 @require_POST
 def plan_section_save_view(request, programme_pk, school_pk, section):
@@ -183,7 +180,7 @@ def plan_section_save_view(request, programme_pk, school_pk, section):
             error, conflict = _message(exc), True
         except ValidationError as exc:
             error = _message(exc)
-    if _autosave(request):
+    if sent_by_script(request):
         if error:
             return JsonResponse({"ok": False, "message": error, "conflict": conflict}, status=409 if conflict else 400)
         done = {item["key"].value: item["done"] for item in plan_checklist(plan_with_parts(plan))}

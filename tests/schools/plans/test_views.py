@@ -64,7 +64,9 @@ def test_teacher_opens_a_plan_not_started_with_empty_sections(world, en):
 def test_autosave_saves_a_draft_and_answers_the_new_version(world, en):
     dated(world.programme)
     client = en(world.teacher)
-    response = client.post(_url(world, "plan_section", "goals"), _goals(0, "Giảm 20% nhựa"), HTTP_X_AUTOSAVE="1")
+    response = client.post(
+        _url(world, "plan_section", "goals"), _goals(0, "Giảm 20% nhựa"), HTTP_X_REQUESTED_WITH="fetch"
+    )
     assert response.status_code == 200
     body = json.loads(response.content)
     assert body["ok"] is True
@@ -87,8 +89,8 @@ def test_plain_post_without_script_redirects_to_the_section(world, en):
 def test_second_teacher_is_refused_and_keeps_what_they_typed(world, en):
     dated(world.programme)
     client = en(world.teacher)
-    client.post(_url(world, "plan_section", "goals"), _goals(0, "Cô Hương"), HTTP_X_AUTOSAVE="1")
-    stale = client.post(_url(world, "plan_section", "goals"), _goals(0, "Thầy Nam"), HTTP_X_AUTOSAVE="1")
+    client.post(_url(world, "plan_section", "goals"), _goals(0, "Cô Hương"), HTTP_X_REQUESTED_WITH="fetch")
+    stale = client.post(_url(world, "plan_section", "goals"), _goals(0, "Thầy Nam"), HTTP_X_REQUESTED_WITH="fetch")
     assert stale.status_code == 409
     assert json.loads(stale.content)["conflict"] is True
     plain = client.post(_url(world, "plan_section", "goals"), _goals(0, "Thầy Nam"))
@@ -102,7 +104,7 @@ def test_second_teacher_is_refused_and_keeps_what_they_typed(world, en):
 def test_bad_dates_answer_a_message_and_change_nothing(world, en):
     dated(world.programme)
     data = {"version": 0, "baseline_week_starts_on": "2022-12-12", "final_week_starts_on": "2022-10-17"}
-    response = en(world.teacher).post(_url(world, "plan_section", "weeks"), data, HTTP_X_AUTOSAVE="1")
+    response = en(world.teacher).post(_url(world, "plan_section", "weeks"), data, HTTP_X_REQUESTED_WITH="fetch")
     assert response.status_code == 400
     assert "final audit week must come after" in json.loads(response.content)["message"]
     garbage = en(world.teacher).post(
@@ -187,7 +189,9 @@ def test_submit_return_resubmit_compare_approve(world, en):
     page = teacher.get(_url(world)).content.decode()
     assert "Mục tiêu cần con số cụ thể" in page
     teacher.post(
-        _url(world, "plan_section", "goals"), _goals(plan.version, "Giảm 25% nhựa giá trị thấp"), HTTP_X_AUTOSAVE="1"
+        _url(world, "plan_section", "goals"),
+        _goals(plan.version, "Giảm 25% nhựa giá trị thấp"),
+        HTTP_X_REQUESTED_WITH="fetch",
     )
     plan.refresh_from_db()
     teacher.post(_url(world, "plan_submit"), {"version": plan.version})
