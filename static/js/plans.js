@@ -1,21 +1,15 @@
-/* Autosave of the action plan's sections: a few seconds after a change, and when leaving.
-   Without this script every section still saves with its own button. */
+/* Autosave of the action plan's sections (autosave.js): a few seconds after a change, and when
+   leaving; one save at a time, per section. The status line's words are on the page
+   ([data-autosave-status] data-saving, data-saved, data-offline). Without this script every
+   section still saves with its own button. */
 (function () {
   "use strict";
   var DELAY = 3000;
-  var statusBox = document.querySelector("[data-autosave-status]");
+  var autosave = window.Autosave && Autosave.supported; // without it: "Add a row" only, plain posts
+  var status = autosave && Autosave.status(document.querySelector("[data-autosave-status]"),
+    { saved: "saved", failed: "error", offline: "error" });
   var forms = Array.prototype.slice.call(document.querySelectorAll("form[data-autosave]"));
-  var lang = document.documentElement.lang || "vi";
-  var text = lang.indexOf("en") === 0
-    ? { saving: "Saving…", saved: "Draft saved", offline: "Not saved: no connection. Your text stays here; it will be saved again." }
-    : { saving: "Đang lưu…", saved: "Đã lưu nháp", offline: "Chưa lưu được: mất kết nối. Nội dung vẫn còn ở đây và sẽ được lưu lại." };
   var stopped = false;
-
-  function show(message, kind) {
-    if (!statusBox) return;
-    statusBox.textContent = message;
-    statusBox.className = "autosave-status small " + (kind || "");
-  }
 
   function setVersion(version) {
     document.querySelectorAll("[data-version]").forEach(function (input) { input.value = version; });
@@ -34,25 +28,21 @@
   function send(form, leaving) {
     if (stopped || !form.dataset.dirty) return Promise.resolve();
     form.dataset.dirty = "";
-    show(text.saving);
-    return fetch(form.action, {
-      method: "POST", body: new FormData(form), credentials: "same-origin", keepalive: !!leaving,
-      headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (data.ok) {
-          setVersion(data.version);
-          setChecklist(data.checklist);
-          show(text.saved + (data.time ? " · " + data.time : ""), "saved");
-        } else {
-          if (data.conflict) stopped = true;  // never overwrite another teacher's save
-          form.dataset.dirty = data.conflict ? "" : "1";
-          show(data.message, "error");
-        }
-      });
+    status.show("saving");
+    return Autosave.post(form, { keepalive: !!leaving }).then(function (answer) {
+      var data = answer.json;
+      if (data.ok) {
+        setVersion(data.version);
+        setChecklist(data.checklist);
+        status.show("saved", data.message, data.time);
+      } else {
+        if (data.conflict) stopped = true;  // never overwrite another teacher's save
+        form.dataset.dirty = data.conflict ? "" : "1";
+        status.show("failed", data.message);
+      }
     }).catch(function () {
       form.dataset.dirty = "1";
-      show(text.offline, "error");
+      status.show("offline");
     });
   }
 
@@ -62,20 +52,19 @@
   }
 
   forms.forEach(function (form) {
-    var timer = null;
-    function changed() {
-      form.dataset.dirty = "1";
-      clearTimeout(timer);
-      timer = setTimeout(function () { save(form); }, DELAY);
+    if (autosave) {
+      var watcher = Autosave.watch(form, {
+        delay: DELAY,
+        changed: function () { form.dataset.dirty = "1"; },
+        save: function () { save(form); },
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        form.dataset.dirty = "1";
+        watcher.cancel();
+        save(form);
+      });
     }
-    form.addEventListener("input", changed);
-    form.addEventListener("change", changed);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      form.dataset.dirty = "1";
-      clearTimeout(timer);
-      save(form);
-    });
     var add = form.querySelector("[data-add-row]");
     var template = form.querySelector("template[data-empty-row]");
     var total = form.querySelector('input[name$="-TOTAL_FORMS"]');

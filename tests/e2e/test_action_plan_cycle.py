@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import WIDTHS, log_in, screenshot, settle
 
-SAVED = "Đã lưu nháp"  # the autosave script's own words
+SAVED = "Đã lưu bản nháp lúc"  # the status line's words for a save (plan.html, data-saved)
 
 
 def _context(browser, width_name):
