@@ -1,17 +1,12 @@
 // Score sheets: steppers (− / +) for each criterion, and a submit that survives a dropped
-// connection. The form is sent with fetch; on a network failure it is sent again (every few
-// seconds and when the browser is back online) with the same client_id, so the server never
-// stores a second sheet. Without JavaScript the form is a plain POST and the steppers stay hidden.
+// connection. The form is sent with fetch (Autosave.post); on a network failure it is sent again
+// (every few seconds and when the browser is back online) with the same client_id, so the server
+// never stores a second sheet. The status line's words are on #sheet-status (data-saving,
+// data-saved, data-offline). Without JavaScript the form is a plain POST and the steppers stay hidden.
 (function () {
   "use strict";
   var form = document.getElementById("score-form"); // note: form.action is its "action" buttons, not the URL
   if (!form) return;
-  var status = document.getElementById("sheet-status");
-  function show(text, ok) {
-    if (!status) return;
-    status.textContent = text;
-    status.className = "mt-2 fw-semibold " + (ok === true ? "text-success" : ok === false ? "text-danger" : "text-muted");
-  }
 
   function decimals(step) { return step.indexOf(".") >= 0 ? step.split(".")[1].length : 0; }
   form.querySelectorAll(".step-down, .step-up").forEach(function (button) {
@@ -30,7 +25,9 @@
     });
   });
 
-  if (!window.fetch || !window.FormData) return;
+  if (!window.Autosave || !Autosave.supported) return;
+  var status = Autosave.status(document.getElementById("sheet-status"),
+    { saving: "text-muted", saved: "text-success", failed: "text-danger", offline: "text-danger" });
   var pending = null; // the FormData being sent until the server answers
   var inFlight = false;
   var retryTimer = null;
@@ -53,36 +50,31 @@
         div.textContent = messages;
         (input.closest(".stepper") || input).insertAdjacentElement("afterend", div);
       } else if (name === "__all__") {
-        show(messages, false);
+        status.show("failed", messages);
       }
     });
-    if (json.message) show(json.message, false);
+    if (json.message) status.show("failed", json.message);
   }
 
   function send() {
     clearTimeout(retryTimer);
     if (inFlight || !pending) return;
     inFlight = true;
-    show(form.dataset.sending || "…");
-    fetch(form.getAttribute("action"), {
-      method: "POST", body: pending, credentials: "same-origin",
-      headers: { "X-Requested-With": "fetch" },
-    }).then(function (response) {
-      return response.json().then(function (json) { return { status: response.status, json: json }; });
-    }).then(function (answer) {
+    status.show("saving");
+    Autosave.post(form, { body: pending }).then(function (answer) {
       var json = answer.json;
       inFlight = false;
       pending = null;
       form.classList.remove("sending");
       if (json.ok) {
-        show(form.dataset.saved || json.message || "OK", true);
+        status.show("saved", json.message);
         if (json.status !== "draft" && json.next) setTimeout(function () { location.assign(json.next); }, 600);
       } else {
         showErrors(json);
       }
     }).catch(function () {
       inFlight = false;
-      show(form.dataset.offline || "offline", false);
+      status.show("offline");
       retryTimer = setTimeout(send, 3000);
     });
   }
