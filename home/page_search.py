@@ -22,26 +22,21 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.models.search import PageSearchText
+from home.text import fold_diacritics
 
 MAX_QUERY_WORDS = 8
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 220
 _SPACES = re.compile(r"\s+")
-_SPECIAL = {"đ": "d", "Đ": "d"}
-
-
-def _fold_char(char: str) -> str:
-    if char in _SPECIAL:
-        return _SPECIAL[char]
-    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-    base = "".join(c for c in unicodedata.normalize("NFD", base.lower()) if not unicodedata.combining(c))
-    # Keep one character out per character in (a few letters lower-case to two).
-    return base[:1] if base else " "
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip combining marks, map đ to d; one character out per character in."""
-    return "".join(_fold_char(char) for char in unicodedata.normalize("NFC", text or ""))
+    """`fold_diacritics`, one character out per character of the NFC text in.
+
+    Folded one character at a time so positions stay aligned: a letter that folds to two
+    ("ß" → "ss") keeps its first, a lone mark that folds to nothing becomes a space.
+    """
+    return "".join(fold_diacritics(char)[:1] or " " for char in unicodedata.normalize("NFC", text or ""))
 
 
 def query_words(query: str) -> list[str]:

@@ -10,11 +10,12 @@ a score cut-off), then keeps the pairs of different schools.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from home.text import fold_diacritics
 
 _CHUNK = 1000
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -22,9 +23,7 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 def normalise(text: str) -> str:
     """'Tiết kiệm NƯỚC, hôm nay!' -> 'hom kiem nay nuoc tiet'."""
-    text = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
-    words = _NOT_WORD.sub(" ", text.casefold()).split()
+    words = _NOT_WORD.sub(" ", fold_diacritics(text)).split()
     return " ".join(sorted(words))
 
 

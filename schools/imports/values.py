@@ -1,7 +1,6 @@
 """Cell values → Python values, forgiving about case, accents and spacing."""
 
-import unicodedata
-
+from home.text import fold_diacritics
 from schools.enums import Role, SchoolLevel
 
 # Synonyms are folded (see `fold`): no accents, lowercase, single spaces. The values
@@ -30,8 +29,8 @@ MAX_COUNT = 1_000_000
 
 def fold(text: str) -> str:
     """ "Trung học  cơ sở" → "trung hoc co so": for matching words, never for storing them."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    # Values ("lower_secondary") and cells ("Multi-level") join words with separators: spaces here.
+    text = fold_diacritics(text)
     for sep in ("_", "-", "."):
         text = text.replace(sep, " ")
     return " ".join(text.split())

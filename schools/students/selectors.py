@@ -11,18 +11,17 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from home.text import fold_diacritics
 from schools.models import Area, Classroom, ConsentRecord, Programme, School, SchoolYear, Student
 from schools.selectors import areas_of, is_global_organiser, school_year_name_for, schools_visible_to
 
 
 def fold(text: str) -> str:
-    """Lower-case text without diacritics ("Cầu Diễn" → "cau dien"), for search and duplicate checks.
+    """Lower-case text without diacritics ("Cầu  Diễn" → "cau dien"), for search and duplicate checks.
 
-    NFD splits a letter from its marks; "đ" has no decomposition, so it is mapped by hand.
+    Runs of spaces count as one, so a name typed with a double space is still a duplicate.
     """
-    decomposed = unicodedata.normalize("NFD", text or "")
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").casefold().split())
+    return " ".join(fold_diacritics(text).split())
 
 
 # Vietnamese alphabetical order: letters first (ă after a, đ after d…), then the tone
