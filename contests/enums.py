@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.badges import status_badges
+
 
 class ContestKind(models.TextChoices):
     INITIATIVE = "initiative", _("Initiative")
@@ -103,8 +105,26 @@ class BatchStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+status_badges(
+    "contests.batch",
+    {BatchStatus.DONE: "text-bg-success", BatchStatus.FAILED: "text-bg-danger"},
+    default="text-bg-secondary",
+)
+
+
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Completed")
     STOPPED = "stopped", _("Stopped")
+
+
+status_badges(
+    "contests.implementation",
+    {
+        ImplementationStatus.IN_PROGRESS: "text-bg-primary",
+        ImplementationStatus.DONE: "text-bg-success",
+        ImplementationStatus.STOPPED: "text-bg-danger",
+    },
+    default="text-bg-secondary",
+)

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Site
 
+from home.badges import status_badge
 from home.models import SiteSettings
 
 register = template.Library()
@@ -50,3 +51,9 @@ def site_settings(context):
             SiteSettings.objects.filter(site=site).select_related("logo").first() if site is not None else None
         )
     return request._home_site_settings
+
+
+@register.filter(name="status_badge")
+def status_badge_filter(status, kind: str) -> str:
+    """The colour classes of a status badge, from the one mapping in home.badges."""
+    return status_badge(kind, status)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import get_format
 
+from home.badges import status_badges
+
 # Cell states, worst first (a row's overall state is its worst cell).
 LATE = "late"
 MISSING = "missing"
@@ -33,12 +35,11 @@ DONE = "done"
 NOT_APPLICABLE = "none"
 STATES = (LATE, MISSING, IN_PROGRESS, DONE)
 STATE_RANK = {state: rank for rank, state in enumerate(STATES)}  # late first
-BADGES = {
-    DONE: "text-bg-success",
-    LATE: "text-bg-danger",
-    IN_PROGRESS: "text-bg-warning",
-    MISSING: "text-bg-secondary",
-}
+status_badges(
+    "schools.monitoring",
+    {DONE: "text-bg-success", LATE: "text-bg-danger", IN_PROGRESS: "text-bg-warning", MISSING: "text-bg-secondary"},
+    default="text-bg-light border",
+)
 
 
 @dataclass
@@ -55,11 +56,6 @@ class Cell:
     text: str = ""
     sort: float | str | None = None
     number: float | None = None  # the exported value (XLSX)
-
-    @property
-    def badge(self) -> str:
-        """The Bootstrap classes of the state's badge."""
-        return BADGES.get(self.state, "text-bg-light border")
 
 
 @dataclass
