@@ -115,10 +115,6 @@ class SchoolResult(Reductions):
     def has_data(self) -> bool:
         return bool(self.baseline.days or self.final.days or self.baseline.excluded_days or self.final.excluded_days)
 
-    @property
-    def low_confidence(self) -> bool:
-        return Flag.LOW_CONFIDENCE in self.flags
-
     def phase(self, phase: str) -> PhaseFigures:
         return self.baseline if phase == Phase.BASELINE else self.final
 

@@ -13,7 +13,6 @@ cut from the original around the first match.
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
@@ -93,12 +92,6 @@ def page_search_text_rebuild() -> int:
         page_search_text_update(page=page)
         count += 1
     return count
-
-
-@dataclass
-class SearchResult:
-    page: Page
-    snippet: str
 
 
 def search_entries(*, query: str, site: Site | None) -> QuerySet[PageSearchText]:

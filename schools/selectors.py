@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from schools.enums import Role, SchoolLevel
-from schools.models import Area, Classroom, Enrolment, Membership, Programme, School, Student
+from schools.models import Area, Membership, Programme, School
 
 
 def school_year_start_for(today: date) -> int:
@@ -38,10 +38,6 @@ def forget_memberships(user) -> None:
 
 def roles_of(user) -> set[str]:
     return {m.role for m in memberships_of(user)}
-
-
-def schools_of(user, role: str) -> list[School]:
-    return [m.school for m in memberships_of(user) if m.role == role and m.school is not None]
 
 
 def areas_of(user, role: str = Role.OFFICER) -> list[Area]:
@@ -89,18 +85,6 @@ def school_get_for_user(user, *, pk) -> School | None:
     return schools_visible_to(user).filter(pk=pk).first()
 
 
-def classrooms_of_school(school: School) -> QuerySet[Classroom]:
-    return Classroom.objects.filter(school=school).select_related("year").order_by("-year__starts_on", "grade", "name")
-
-
-def students_of_classroom(classroom: Classroom) -> QuerySet[Student]:
-    return (
-        Student.objects.filter(classroom=classroom, active=True)
-        .select_related("user", "classroom", "school")
-        .order_by("display_name", "id")
-    )
-
-
 def programmes_visible_to(user) -> QuerySet[Programme]:
     programmes = Programme.objects.select_related("school_year", "area")
     if is_global_organiser(user):
@@ -113,18 +97,10 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
     return programmes.filter(query).distinct()
 
 
-def enrolled_schools(programme: Programme) -> QuerySet[School]:
-    return School.objects.filter(enrolments__programme=programme).select_related("area").order_by("name")
-
-
 def programme_schools(programme: Programme, *, school_ids=None) -> QuerySet[School]:
     """The programme's enrolled schools, or those of `school_ids` among them (a viewer's scope)."""
     schools = School.objects.filter(enrolments__programme=programme)
     return schools if school_ids is None else schools.filter(pk__in=school_ids)
-
-
-def enrolment_count(programme: Programme) -> int:
-    return Enrolment.objects.filter(programme=programme).count()
 
 
 def programme_school_counts_by_level(programme: Programme, *, school_ids=None) -> list[dict]:

@@ -241,15 +241,6 @@ def membership_grant(*, user, role: str, school: School | None = None, area: Are
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership) -> None:
-    user = membership.user
-    membership.delete()
-    if membership.role == Role.ORGANISER and not user.memberships.filter(role=Role.ORGANISER).exists():
-        user.groups.remove(*Group.objects.filter(name=ORGANISER_GROUP))
-    forget_memberships(user)
-
-
-@transaction.atomic
 def student_create(
     *, classroom: Classroom, display_name: str, with_login: bool = False, user=None
 ) -> tuple[Student, str | None]:

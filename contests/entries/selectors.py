@@ -193,10 +193,6 @@ def entry_status_counts(contest: Contest) -> dict[str, int]:
     return dict(rows)
 
 
-def schools_with_entries(contest: Contest) -> QuerySet[School]:
-    return School.objects.filter(contest_entries__contest=contest).distinct().order_by("name")
-
-
 def entry_detail(entry: Entry) -> Entry:
     """The entry with its team (students, classes) and files loaded."""
     return (

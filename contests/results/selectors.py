@@ -28,10 +28,6 @@ def round_has_next(round: Round) -> bool:
     return Round.objects.filter(contest_id=round.contest_id, order__gt=round.order).exists()
 
 
-def rounds_of_contest(contest: Contest) -> list[Round]:
-    return list(Round.objects.filter(contest=contest).order_by("order"))
-
-
 def entries_by_id(ids) -> dict[int, Entry]:
     return {e.pk: e for e in Entry.objects.filter(pk__in=list(ids)).select_related("school")}
 

@@ -128,10 +128,6 @@ class Goal(models.Model):
     def __str__(self):
         return self.text
 
-    @property
-    def is_measurable(self) -> bool:
-        return bool(self.indicator) and self.target_value is not None
-
 
 class Activity(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("plan"))

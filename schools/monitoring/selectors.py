@@ -125,10 +125,6 @@ class Board:
     areas: list = field(default_factory=list)
     levels: list = field(default_factory=list)
 
-    @property
-    def late_rows(self):
-        return [row for row in self.rows if row.state == LATE]
-
     def state_counts(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
         for row in self.all_rows:

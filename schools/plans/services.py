@@ -190,19 +190,6 @@ _ROW_BUILDERS = {
 }
 
 
-def plan_get_or_start(*, programme: Programme, school: School, user) -> ActionPlan:
-    """The school's plan for the programme, made (as a draft, version 1) when missing."""
-    plan = ActionPlan.objects.filter(programme=programme, school=school).first()
-    if plan is None:
-        try:
-            with transaction.atomic():
-                plan = ActionPlan.objects.create(programme=programme, school=school, updated_by=user)
-        except IntegrityError:  # another teacher started it at the same moment
-            plan = ActionPlan.objects.get(programme=programme, school=school)
-    plan.programme, plan.school = programme, school
-    return plan
-
-
 @transaction.atomic
 def plan_section_save(
     *,
