@@ -95,3 +95,15 @@ def test_the_command_prints_the_figure_and_fails_under_the_minimum(capsys):
     assert "total" in capsys.readouterr().out
     with pytest.raises(Exception, match="under"):
         call_command("translation_coverage", min=100.1)
+
+
+@pytest.mark.parametrize("command", ["compile_translations", "translation_coverage"])
+def test_catalogue_command_without_polib_stops_with_a_command_error(command, monkeypatch):
+    from django.core.management.base import CommandError
+
+    from home.management.commands import _polib
+
+    monkeypatch.setattr(_polib, "polib", None)  # as where only requirements.txt is installed
+
+    with pytest.raises(CommandError, match=r"^polib is not installed: .*requirements-dev\.txt"):
+        call_command(command)

@@ -10,9 +10,10 @@ No GNU gettext is needed: the .mo files are committed and rebuilt with `make mes
 
 from pathlib import Path
 
-import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from ._polib import polib, require_polib
 
 # Per gettext domain: the source catalogues in priority order (first wins).
 DOMAINS = {
@@ -66,6 +67,7 @@ class Command(BaseCommand):
     help = "Merge our catalogue and the admin catalogues of each language into django.mo / djangojs.mo."
 
     def handle(self, *args, **options):
+        require_polib()
         for locale_path in settings.LOCALE_PATHS:
             for folder in sorted(Path(locale_path).glob("*/LC_MESSAGES")):
                 for domain, names in DOMAINS.items():

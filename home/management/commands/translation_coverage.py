@@ -11,12 +11,13 @@ import re
 from pathlib import Path
 
 import django
-import polib
 import wagtail
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import trans_real
+
+from ._polib import polib, require_polib
 
 LANGUAGE = "vi"
 THRESHOLD = 95.0
@@ -147,6 +148,7 @@ class Command(BaseCommand):
         parser.add_argument("--min", type=float, default=None, help="Fail below this percentage.")
 
     def handle(self, *args, list=False, add_missing=False, min=None, **options):  # noqa: A002
+        require_polib()
         result = coverage()
         for label, (total, missing) in result.items():
             done = total - len(missing)
