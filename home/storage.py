@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
+from django.db import transaction
 
 _MEMORY = "django.core.files.storage.InMemoryStorage"
 
@@ -37,3 +38,10 @@ def get_private_storage():
         backend = settings.STORAGES.get("default", {}).get("BACKEND")
         _storage = InMemoryStorage() if backend == _MEMORY else PrivateStorage()
     return _storage
+
+
+def files_delete_on_commit(*files) -> None:
+    """Delete stored files once the transaction commits (a rollback keeps them, and the rows)."""
+    names = [(f.storage, f.name) for f in files if f and f.name]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])

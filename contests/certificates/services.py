@@ -20,7 +20,8 @@ from contests.certificates.jobs import (
 from contests.certificates.tasks import make_certificate_batch
 from contests.enums import BatchStatus
 from contests.models import Certificate, CertificateBatch, Contest
-from schools.students.data_rights import ERASED, files_delete_on_commit
+from home.storage import files_delete_on_commit
+from schools.students.data_rights import ERASED
 
 
 def certificate_batch_start(*, contest: Contest, user, include_participants: bool = False) -> CertificateBatch:

@@ -18,6 +18,7 @@ from contests.entries.media import media_check, per_entry_limit
 from contests.enums import ENTRY_EDITABLE, EntryStatus, MediaKind, MediaStatus
 from contests.models import Entry, EntryMedia
 from contests.tasks import make_entry_thumbnail
+from home.storage import files_delete_on_commit
 
 
 def _locked(entry: Entry) -> ValidationError:
@@ -25,16 +26,6 @@ def _locked(entry: Entry) -> ValidationError:
         _("This entry is “%(status)s”: its files cannot be changed now.") % {"status": EntryStatus(entry.status).label},
         code="locked",
     )
-
-
-def _delete_files_on_commit(*files) -> None:
-    names = [(f.storage, f.name) for f in files if f and f.name]
-
-    def delete():
-        for storage, name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
 
 
 @transaction.atomic
@@ -89,5 +80,5 @@ def entry_media_remove(*, media: EntryMedia, user) -> None:
     if entry.status not in ENTRY_EDITABLE:
         raise _locked(entry)
     files = (media.file, media.thumbnail)
-    _delete_files_on_commit(*files)
+    files_delete_on_commit(*files)
     media.delete()

@@ -27,10 +27,10 @@ from contests.models import (
     Implementation,
     Milestone,
 )
+from home.storage import files_delete_on_commit
 from schools.students.data_rights import (
     ExportFile,
     Part,
-    files_delete_on_commit,
     iso,
     names_replace,
     register_student_data_provider,

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contests.enums import EvaluationStatus, RoundStatus
-from contests.judging.scoring import sheet_score
 from contests.judging.selectors import conflicted_pairs, eligible_entries
-from contests.models import Assignment, Criterion, CriterionScore, Entry, Evaluation, JudgeInvitation, Round
+from contests.judging.services import evaluation_submit_paper
+from contests.models import Entry, Evaluation, JudgeInvitation, Round
 from schools.imports.pipeline import run_import
 from schools.imports.reading import Column
 from schools.imports.result import ImportResult
@@ -184,29 +184,15 @@ def _write(sheets: list[Sheet]):
         if evaluation is not None and evaluation.status == EvaluationStatus.SUBMITTED:
             unchanged += 1
             continue
-        Assignment.objects.get_or_create(
-            round=sheet.round,
+        _evaluation, was_created = evaluation_submit_paper(
+            round_=sheet.round,
             judge=sheet.judge,
             entry=sheet.entry,
-            defaults={"position": positions[sheet.round.pk].get(sheet.entry.pk, 0)},
+            scores={pk: value for pk, (value, _line) in sheet.scores.items()},
+            existing=evaluation,
+            position=positions[sheet.round.pk].get(sheet.entry.pk, 0),
+            now=now,
         )
-        if evaluation is None:
-            evaluation = Evaluation.objects.create(round=sheet.round, judge=sheet.judge, entry=sheet.entry)
-            created += 1
-        else:
-            evaluation.scores.all().delete()
-            updated += 1
-        CriterionScore.objects.bulk_create(
-            CriterionScore(evaluation=evaluation, criterion_id=pk, value=value)
-            for pk, (value, _line) in sheet.scores.items()
-        )
-        criteria = list(Criterion.objects.filter(round=sheet.round))
-        values = {s.criterion_id: s.value for s in CriterionScore.objects.filter(evaluation=evaluation)}
-        evaluation.total = sheet_score(
-            (values.get(c.pk), c.min_score, c.max_score, c.weight, c.counted) for c in criteria
-        )
-        evaluation.status = EvaluationStatus.SUBMITTED
-        evaluation.submitted_at = now
-        evaluation.comment = evaluation.comment or _("Imported from a paper score sheet.")
-        evaluation.save()
+        created += was_created
+        updated += not was_created
     return created, updated, unchanged

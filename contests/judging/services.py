@@ -1,7 +1,9 @@
 """Writes of score sheets (Evaluation with one CriterionScore per criterion).
 
 Transitions: (none) → draft → submitted | abstained | recused. Only a draft changes;
-a submitted, abstained or recused sheet is locked.
+a submitted, abstained or recused sheet is locked. A paper sheet imported by the
+organisers (`evaluation_submit_paper`, from contests/judging/imports.py) goes from
+(none) or draft straight to submitted.
 
 Refused with a ValidationError and nothing changed: the round is not open (status or
 window), the judge is not assigned to the entry or is in conflict with it, the sheet is
@@ -169,6 +171,31 @@ def evaluation_save(
     evaluation.full_clean()
     evaluation.save()
     return evaluation, True
+
+
+def evaluation_submit_paper(
+    *, round_, judge, entry, scores: dict, existing: Evaluation | None, position: int, now
+) -> tuple[Evaluation, bool]:
+    """Record a paper score sheet as submitted (the organisers' import; its caller holds the
+    transaction and has checked the values, the round and the locks). Returns (sheet, created).
+
+    Scored on paper on the day, so no open-round, assignment or conflict check here: the
+    judge's assignment is made when missing, and the sheet's scores replace a draft's.
+    """
+    Assignment.objects.get_or_create(round=round_, judge=judge, entry=entry, defaults={"position": position})
+    created = existing is None
+    evaluation = Evaluation.objects.create(round=round_, judge=judge, entry=entry) if created else existing
+    if not created:
+        evaluation.scores.all().delete()
+    CriterionScore.objects.bulk_create(
+        CriterionScore(evaluation=evaluation, criterion_id=pk, value=value) for pk, value in scores.items()
+    )
+    evaluation.total = total_from_stored(evaluation, criteria_of(round_))
+    evaluation.status = EvaluationStatus.SUBMITTED
+    evaluation.submitted_at = now
+    evaluation.comment = evaluation.comment or _("Imported from a paper score sheet.")
+    evaluation.save()
+    return evaluation, created
 
 
 @transaction.atomic

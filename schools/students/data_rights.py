@@ -17,13 +17,12 @@ A provider is an object with:
   name), to be replaced by ERASED wherever the app stores them as text, in rows of the
   student's school only (another school's child of the same name keeps theirs). Files
   that belong to this student only are deleted once the erasure commits
-  (`files_delete_on_commit`); aggregates and published results stay as they are.
+  (`home.storage.files_delete_on_commit`); aggregates and published results stay as they are.
   Called before the login is deleted, so `student.user` is still there.
 """
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Replace
 
@@ -84,13 +83,6 @@ def json_scrub(value, names):
     if isinstance(value, dict):
         return {json_scrub(k, names): json_scrub(v, names) for k, v in value.items()}
     return value
-
-
-def files_delete_on_commit(*files) -> None:
-    """Delete stored files once the transaction commits (a rollback keeps them, and the rows)."""
-    names = [(f.storage, f.name) for f in files if f and f.name]
-    if names:
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
 
 def iso(value):

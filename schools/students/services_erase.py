@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from home.models import Notice
+from home.storage import files_delete_on_commit
 from schools.models import (
     ActionPlan,
     Activity,
@@ -47,7 +48,6 @@ from schools.models import (
 )
 from schools.students.data_rights import (
     ERASED,
-    files_delete_on_commit,
     json_scrub,
     names_replace,
     student_data_providers,
