@@ -7,5 +7,6 @@ contests/predicates.py; importing them here registers them all (ContestsConfig.r
 from contests.certificates import rules as certificate_rules  # noqa: F401
 from contests.entries import rules as entry_rules  # noqa: F401
 from contests.entries import rules_media as media_rules  # noqa: F401
+from contests.implementation import rules as implementation_rules  # noqa: F401
 from contests.judging import rules as judging_rules  # noqa: F401
 from contests.results import rules as results_rules  # noqa: F401
