@@ -112,67 +112,12 @@ def break_ties(candidates: Iterable[Candidate], steps: Sequence[str], decisions:
     """Rank the candidates; `decisions` latest first (the first containing a group wins)."""
     by_id = {c.entry_id: c for c in candidates}
     decisions = list(decisions)
-    applied, ignored = [], []
-    for step in steps:
-        if step in STEPS and step not in ("score", "chair") and step not in applied:
-            applied.append(step)
-        elif step not in STEPS:
-            ignored.append(step)
-    applied.append("chair")
+    applied, ignored = _declared_steps(steps)
     trace: dict = {entry_id: [] for entry_id in by_id}
     chair_groups: list[list] = []
 
-    def parts_for(step: str, group: list):
-        if step == "median":
-            return _partition(group, lambda e: _rounded(by_id[e].median))
-        if step == "priority_criterion":
-            if all(by_id[e].priority is None for e in group):
-                return None
-            return _partition(group, lambda e: _rounded(by_id[e].priority))
-        if step == "top_marks":
-            return _partition(group, lambda e: by_id[e].top_marks)
-        if step == "head_to_head":
-            net = head_to_head_net(group, {e: by_id[e].judge_scores for e in group})
-            return _partition(group, lambda e: net[e])
-        for decision in decisions:  # chair
-            order = list(decision.entry_ids)
-            if all(e in order for e in group):
-                return [(decision.decision_id, [e]) for e in sorted(group, key=order.index)]
-        return None
-
-    def refine(group: list, remaining: list[str]) -> list[list]:
-        if len(group) == 1:
-            return [group]
-        if not remaining:
-            for e in group:
-                trace[e].append({"step": "unresolved", "code": "tied", "tied_with": [x for x in group if x != e]})
-            return [group]
-        step, rest = remaining[0], remaining[1:]
-        if step == "chair":
-            chair_groups.append(list(group))
-        parts = parts_for(step, group)
-        if parts is None:
-            return refine(group, rest)
-        if len(parts) == 1:
-            for e in group:
-                trace[e].append({"step": step, "code": "equal", "value": _value(step, parts[0][0])})
-            return refine(group, rest)
-        result, above = [], []
-        for value, members in parts:
-            below = [x for x in group if x not in members and x not in above]
-            for e in members:
-                trace[e].append(
-                    {
-                        "step": step,
-                        "code": "separated",
-                        "value": _value(step, value),
-                        "ahead_of": below,
-                        "behind": above,
-                    }
-                )
-            above = above + members
-            result.extend(refine(members, rest))
-        return result
+    def split(step: str, group: list):
+        return _split(step, group, by_id, decisions)
 
     scored = [e for e, c in by_id.items() if c.score is not None]
     groups: list[list] = []
@@ -182,19 +127,101 @@ def break_ties(candidates: Iterable[Candidate], steps: Sequence[str], decisions:
             trace[e].append(
                 {"step": "score", "code": "tied" if others else "unique", "value": f"{value:.2f}", "tied_with": others}
             )
-        groups.extend(refine(members, applied))
+        groups.extend(_refine(members, applied, split, trace, chair_groups))
+    unranked = [e for e, c in by_id.items() if c.score is None]
+    return Cascade(
+        groups=groups,
+        ranks=_competition_ranks(groups, unranked),
+        trace=trace,
+        steps=applied,
+        ignored_steps=ignored,
+        chair_groups=chair_groups,
+    )
+
+
+def _declared_steps(steps: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the steps to apply, the unknown ones): known steps once each, in order, "score"
+    dropped (always first anyway) and "chair" moved to the end."""
+    applied, ignored = [], []
+    for step in steps:
+        if step in STEPS and step not in ("score", "chair") and step not in applied:
+            applied.append(step)
+        elif step not in STEPS:
+            ignored.append(step)
+    applied.append("chair")
+    return applied, ignored
+
+
+def _split(step: str, group: list, by_id: Mapping, decisions: list[Decision]) -> list[tuple] | None:
+    """One step's partition of a tied group, best first; None when the step does not apply
+    (no priority criterion, no chair's decision covering the whole group)."""
+    if step == "median":
+        return _partition(group, lambda e: _rounded(by_id[e].median))
+    if step == "priority_criterion":
+        if all(by_id[e].priority is None for e in group):
+            return None
+        return _partition(group, lambda e: _rounded(by_id[e].priority))
+    if step == "top_marks":
+        return _partition(group, lambda e: by_id[e].top_marks)
+    if step == "head_to_head":
+        net = head_to_head_net(group, {e: by_id[e].judge_scores for e in group})
+        return _partition(group, lambda e: net[e])
+    for decision in decisions:  # chair
+        order = list(decision.entry_ids)
+        if all(e in order for e in group):
+            return [(decision.decision_id, [e]) for e in sorted(group, key=order.index)]
+    return None
+
+
+def _refine(group: list, remaining: list[str], split: Callable, trace: dict, chair_groups: list) -> list[list]:
+    """Split a tied group by the `remaining` steps in turn, each part going on to the next
+    step; returns the ranked groups and appends to each member's `trace` (and, when the
+    chair's step is reached, the group to `chair_groups`)."""
+    if len(group) == 1:
+        return [group]
+    if not remaining:
+        for e in group:
+            trace[e].append({"step": "unresolved", "code": "tied", "tied_with": [x for x in group if x != e]})
+        return [group]
+    step, rest = remaining[0], remaining[1:]
+    if step == "chair":
+        chair_groups.append(list(group))
+    parts = split(step, group)
+    if parts is None:
+        return _refine(group, rest, split, trace, chair_groups)
+    if len(parts) == 1:
+        for e in group:
+            trace[e].append({"step": step, "code": "equal", "value": _value(step, parts[0][0])})
+        return _refine(group, rest, split, trace, chair_groups)
+    result, above = [], []
+    for value, members in parts:
+        below = [x for x in group if x not in members and x not in above]
+        for e in members:
+            trace[e].append(
+                {
+                    "step": step,
+                    "code": "separated",
+                    "value": _value(step, value),
+                    "ahead_of": below,
+                    "behind": above,
+                }
+            )
+        above = above + members
+        result.extend(_refine(members, rest, split, trace, chair_groups))
+    return result
+
+
+def _competition_ranks(groups: list[list], unranked: list) -> dict:
+    """entry_id → rank, "1, 2, 2, 4" over the ranked groups; None for the unranked."""
     ranks: dict = {}
     position = 1
     for group in groups:
         for e in group:
             ranks[e] = position
         position += len(group)
-    unranked = [e for e, c in by_id.items() if c.score is None]
     for e in unranked:
         ranks[e] = None
-    return Cascade(
-        groups=groups, ranks=ranks, trace=trace, steps=applied, ignored_steps=ignored, chair_groups=chair_groups
-    )
+    return ranks
 
 
 def _value(step: str, value) -> str:
