@@ -169,88 +169,26 @@ def build_ranking(
         "tie_policy": contest.tie_policy,
         "advance_rule": round.advance_rule,
     }
-    judges: list[JudgeRow] = []
-    components: list[dict] = []
-    connected = True
     if screening:
-        method = SCREENING
-        parameters.update(method=SCREENING, verdict="majority of judges; equal votes: split")
-        candidates = []
-        for entry_id, (p, f, n, score, verdict) in _screening(kept, entries).items():
-            row = rows[entry_id]
-            row.passes, row.fails, row.n_judges, row.score, row.verdict = p, f, n, score, verdict
-            if verdict == "split":
-                row.flags.append("split_verdict")
-            candidates.append(Candidate(entry_id, score))
-        votes: dict = defaultdict(list)
-        for _pk, judge_id, _e, _s_value, passed in kept:
-            votes[judge_id].append(bool(passed))
-        for judge_id, cast in votes.items():  # mean: the % of entries the judge passed
-            share = HUNDRED * sum(cast) / len(cast)
-            judges.append(JudgeRow(judge_id, names.get(judge_id, str(judge_id)), len(cast), round2(share), None, None))
-        judges.sort(key=lambda j: (j.name, j.judge_id))
-        steps: list[str] = []
+        scoring = _screening_scoring(rows, kept, entries, names)
     else:
-        result = aggregate([(j, e, s) for _pk, j, e, s, _p in kept], method=round.aggregation, entry_ids=list(entries))
-        method, connected = result.method, result.connected
-        parameters.update(result.parameters, complete=result.complete, sigma=result.sigma)
-        components = [{"entry_ids": c.entry_ids, "judge_ids": c.judge_ids} for c in result.components]
-        priority = _criterion_named(criteria, contest.priority_criterion)
-        extra = _per_entry_extras(kept, sheets, counted, priority)
-        candidates = []
-        for entry_id, agg in result.entries.items():
-            row = rows[entry_id]
-            row.score, row.std_error = round2(agg.score), round2(agg.std_error)
-            row.mean, row.median, row.spread = round2(agg.mean), round2(agg.median), round2(agg.spread)
-            row.n_judges, row.component = agg.n, agg.component
-            if agg.n == 0:
-                row.flags.append("no_scores")
-            if agg.disagreement:
-                row.flags.append("disagreement")
-            if not connected and agg.n:
-                row.flags.append("not_comparable")
-            prio, top, by_judge = extra.get(entry_id, (None, 0, {}))
-            candidates.append(Candidate(entry_id, row.score, agg.median, prio, top, by_judge))
-        for judge_id, j in result.judges.items():
-            judges.append(
-                JudgeRow(
-                    judge_id,
-                    names.get(judge_id, str(judge_id)),
-                    j.n,
-                    round2(j.mean),
-                    round2(j.leniency),
-                    round2(j.std_error),
-                )
-            )
-        judges.sort(key=lambda j: (j.name, j.judge_id))
-        steps = list(contest.tie_break_steps)
+        scoring = _aggregated_scoring(rows, round, contest, criteria, counted, sheets, kept, entries, names)
+    parameters.update(scoring.parameters)
 
-    cascade = break_ties(candidates, steps, decisions)
-    messages = trace_messages()
-
-    def label(entry_id):
-        return entries[entry_id][0]
-
+    cascade = break_ties(scoring.candidates, scoring.steps, decisions)
     parameters.update(steps=cascade.steps, ignored_steps=cascade.ignored_steps)
-    for entry_id, row in rows.items():
-        row.rank = cascade.ranks.get(entry_id)
-        row.trace_codes = cascade.trace.get(entry_id, [])
-        row.trace = [describe(item, label, messages) for item in row.trace_codes]
-    unresolved = [list(g) for g in cascade.unresolved]
-    for group in unresolved if not screening else ():  # a screening verdict does not need a strict order
-        for e in group:
-            rows[e].flags.append("unresolved_tie")
+    unresolved = _apply_cascade(rows, cascade, entries, screening)
 
     ranking = Ranking(
         round_id=round.pk,
         contest_id=contest.pk,
         mode=round.mode,
-        method=method,
+        method=scoring.method,
         parameters=parameters,
-        connected=connected,
-        components=components,
+        connected=scoring.connected,
+        components=scoring.components,
         rows=[],
-        judges=judges,
+        judges=scoring.judges,
         tiers=[{"id": t.pk, "order": t.order, "name": t.name, "count": t.count} for t in tiers],
         tie_groups=cascade.chair_groups,
         unresolved_ties=unresolved,
@@ -263,6 +201,98 @@ def build_ranking(
     ranked = sorted((r for r in rows.values() if r.rank is not None), key=lambda r: (r.rank, r.code))
     ranking.rows = ranked + sorted((r for r in rows.values() if r.rank is None), key=lambda r: r.code)
     return ranking
+
+
+@dataclass
+class _Scoring:
+    """What scoring a round gives the ranking besides the rows (filled in place): the
+    cascade's candidates and steps, and what the snapshot records."""
+
+    method: str
+    parameters: dict  # added to the ranking's parameters
+    candidates: list[Candidate]
+    judges: list[JudgeRow]
+    steps: list[str]  # the tie-break steps to apply
+    connected: bool = True
+    components: list[dict] = field(default_factory=list)
+
+
+def _screening_scoring(rows, kept, entries, names) -> _Scoring:
+    """A screening round: votes, not marks; no tie-break step (a verdict needs no strict order)."""
+    candidates = []
+    for entry_id, (p, f, n, score, verdict) in _screening(kept, entries).items():
+        row = rows[entry_id]
+        row.passes, row.fails, row.n_judges, row.score, row.verdict = p, f, n, score, verdict
+        if verdict == "split":
+            row.flags.append("split_verdict")
+        candidates.append(Candidate(entry_id, score))
+    votes: dict = defaultdict(list)
+    for _pk, judge_id, _e, _s_value, passed in kept:
+        votes[judge_id].append(bool(passed))
+    judges = []
+    for judge_id, cast in votes.items():  # mean: the % of entries the judge passed
+        share = HUNDRED * sum(cast) / len(cast)
+        judges.append(JudgeRow(judge_id, names.get(judge_id, str(judge_id)), len(cast), round2(share), None, None))
+    judges.sort(key=lambda j: (j.name, j.judge_id))
+    parameters = {"method": SCREENING, "verdict": "majority of judges; equal votes: split"}
+    return _Scoring(SCREENING, parameters, candidates, judges, steps=[])
+
+
+def _aggregated_scoring(rows, round, contest, criteria, counted, sheets, kept, entries, names) -> _Scoring:
+    """A scored round: the round's aggregation of S, and what the contest's tie-break steps need."""
+    result = aggregate([(j, e, s) for _pk, j, e, s, _p in kept], method=round.aggregation, entry_ids=list(entries))
+    connected = result.connected
+    parameters = dict(result.parameters, complete=result.complete, sigma=result.sigma)
+    components = [{"entry_ids": c.entry_ids, "judge_ids": c.judge_ids} for c in result.components]
+    priority = _criterion_named(criteria, contest.priority_criterion)
+    extra = _per_entry_extras(kept, sheets, counted, priority)
+    candidates = []
+    for entry_id, agg in result.entries.items():
+        row = rows[entry_id]
+        row.score, row.std_error = round2(agg.score), round2(agg.std_error)
+        row.mean, row.median, row.spread = round2(agg.mean), round2(agg.median), round2(agg.spread)
+        row.n_judges, row.component = agg.n, agg.component
+        if agg.n == 0:
+            row.flags.append("no_scores")
+        if agg.disagreement:
+            row.flags.append("disagreement")
+        if not connected and agg.n:
+            row.flags.append("not_comparable")
+        prio, top, by_judge = extra.get(entry_id, (None, 0, {}))
+        candidates.append(Candidate(entry_id, row.score, agg.median, prio, top, by_judge))
+    judges = [
+        JudgeRow(
+            judge_id,
+            names.get(judge_id, str(judge_id)),
+            j.n,
+            round2(j.mean),
+            round2(j.leniency),
+            round2(j.std_error),
+        )
+        for judge_id, j in result.judges.items()
+    ]
+    judges.sort(key=lambda j: (j.name, j.judge_id))
+    steps = list(contest.tie_break_steps)
+    return _Scoring(result.method, parameters, candidates, judges, steps, connected, components)
+
+
+def _apply_cascade(rows, cascade, entries, screening) -> list[list]:
+    """Ranks and translated traces onto the rows; returns the groups still tied (flagged
+    on a scored round only: a screening verdict does not need a strict order)."""
+    messages = trace_messages()
+
+    def label(entry_id):
+        return entries[entry_id][0]
+
+    for entry_id, row in rows.items():
+        row.rank = cascade.ranks.get(entry_id)
+        row.trace_codes = cascade.trace.get(entry_id, [])
+        row.trace = [describe(item, label, messages) for item in row.trace_codes]
+    unresolved = [list(g) for g in cascade.unresolved]
+    for group in unresolved if not screening else ():
+        for e in group:
+            rows[e].flags.append("unresolved_tie")
+    return unresolved
 
 
 def _per_entry_extras(kept, sheets, counted, priority):
