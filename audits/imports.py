@@ -92,97 +92,10 @@ def windows_1258_to_utf8(file) -> tuple[object, str | None]:
 def import_audits(file, *, programme, user=None, dry_run: bool = False, today: date | None = None) -> ImportResult:
     today = today or timezone.localdate()
     file, note = windows_1258_to_utf8(file)
-    periods = {p.phase: p for p in AuditPeriod.objects.filter(programme=programme)}
-    categories = {c.code.lower(): c for c in WasteCategory.objects.all()}
-    parents = {c.parent_id for c in categories.values() if c.parent_id}
-    enrolled = {s.code.lower(): s for s in School.objects.filter(enrolments__programme=programme)}
-    allowed = None
-    if user is not None and not user.has_perm("schools.view_programme", programme):
-        allowed = {s.pk for s in enrolled.values() if user.has_perm("audits.import_audits", s)}
+    known = _known(programme, user, today)
 
     def validate(rows, result: ImportResult) -> list[DayRecord]:
-        days: dict[tuple, DayRecord] = {}
-        for row in rows:
-            errors_before = len(result.errors)
-            school = enrolled.get(row["school_code"].lower())
-            if not row["school_code"]:
-                result.error(row.line, _("The school code is empty."))
-            elif school is None:
-                result.error(
-                    row.line,
-                    _("Unknown school “%(code)s”, or not enrolled in this programme.") % {"code": row["school_code"]},
-                )
-            elif allowed is not None and school.pk not in allowed:
-                result.error(row.line, _("You may only import the days of your own school."))
-            phase = _PHASES.get(fold(row["phase"]))
-            period = periods.get(phase)
-            if phase is None:
-                result.error(row.line, _("Wrong phase “%(phase)s”: write baseline or final.") % {"phase": row["phase"]})
-            elif period is None:
-                result.error(row.line, _("The programme has no %(phase)s period.") % {"phase": phase.label.lower()})
-            day = _parse_date(row["date"])
-            if day is None:
-                result.error(row.line, _("“%(value)s” is not a date (write 2022-10-17).") % {"value": row["date"]})
-            elif day > today:
-                result.error(row.line, _("The date %(date)s is in the future.") % {"date": f"{day:%d/%m/%Y}"})
-            elif period is not None and not period.starts_on <= day <= period.ends_on:
-                result.error(
-                    row.line,
-                    _("The date %(date)s is outside the %(phase)s period (%(start)s–%(end)s).")
-                    % {
-                        "date": f"{day:%d/%m/%Y}",
-                        "phase": period.get_phase_display().lower(),
-                        "start": f"{period.starts_on:%d/%m/%Y}",
-                        "end": f"{period.ends_on:%d/%m/%Y}",
-                    },
-                )
-            persons = mass = count = None
-            try:
-                persons = parse_whole(row["persons_present"], what=_("number of persons present"))
-                if not persons:
-                    result.error(row.line, _("Persons present must be more than 0."))
-            except BadValue as error:
-                result.error(row.line, str(error))
-            category = categories.get(row["category_code"].lower())
-            if category is None or category.pk in parents:
-                result.error(row.line, _("Unknown category “%(code)s”.") % {"code": row["category_code"]})
-            elif category.retired:
-                result.error(row.line, _("The category “%(code)s” is retired.") % {"code": category.code})
-            try:
-                mass = parse_mass(row["mass_g"])
-            except BadValue as error:
-                result.error(row.line, str(error))
-            try:
-                count = parse_whole(row["item_count"], what=_("item count"))
-            except BadValue as error:
-                result.error(row.line, str(error))
-            if mass is None and count is None and not row["mass_g"] and not row["item_count"]:
-                result.error(row.line, _("Give mass_g or item_count."))
-            if len(result.errors) > errors_before:
-                continue
-            record = days.get((school.pk, day))
-            if record is None:
-                record = days[(school.pk, day)] = DayRecord(row.line, school, period, day, persons)
-            elif record.period != period:
-                result.error(row.line, _("The same day is given two different phases."))
-                continue
-            elif record.persons != persons:
-                result.error(
-                    row.line,
-                    _("Persons present differs from line %(line)s for the same school and day.")
-                    % {"line": record.line},
-                )
-                continue
-            if category.pk in record.lines:
-                result.error(
-                    row.line,
-                    _("The category %(code)s is given twice for this school and day (line %(line)s).")
-                    % {"code": category.code, "line": record.lines[category.pk][2]},
-                )
-                continue
-            record.lines[category.pk] = (mass, count, row.line)
-        _check_existing(days, result)
-        return list(days.values())
+        return _validate(rows, result, known)
 
     def write(records: list[DayRecord]):
         return _write(records, user)
@@ -191,6 +104,139 @@ def import_audits(file, *, programme, user=None, dry_run: bool = False, today: d
     if note:
         result.note(None, note)
     return result
+
+
+@dataclass
+class _Known:
+    """What the rows are checked against, loaded once per import."""
+
+    periods: dict  # Phase → AuditPeriod of the programme
+    categories: dict  # lower-case code → WasteCategory
+    parents: set  # pks of the categories that have children (not recordable)
+    enrolled: dict  # lower-case code → School enrolled in the programme
+    allowed: set | None  # pks of the schools the user may import for; None: any enrolled school
+    today: date
+
+
+def _known(programme, user, today: date) -> _Known:
+    periods = {p.phase: p for p in AuditPeriod.objects.filter(programme=programme)}
+    categories = {c.code.lower(): c for c in WasteCategory.objects.all()}
+    parents = {c.parent_id for c in categories.values() if c.parent_id}
+    enrolled = {s.code.lower(): s for s in School.objects.filter(enrolments__programme=programme)}
+    allowed = None
+    if user is not None and not user.has_perm("schools.view_programme", programme):
+        allowed = {s.pk for s in enrolled.values() if user.has_perm("audits.import_audits", s)}
+    return _Known(periods, categories, parents, enrolled, allowed, today)
+
+
+def _validate(rows, result: ImportResult, known: _Known) -> list[DayRecord]:
+    """Every row checked, then grouped into days; each bad row adds its errors and is skipped."""
+    days: dict[tuple, DayRecord] = {}
+    for row in rows:
+        errors_before = len(result.errors)
+        school = _check_school(row, result, known)
+        period, day = _check_when(row, result, known)
+        persons, category, mass, count = _check_figures(row, result, known)
+        if len(result.errors) > errors_before:
+            continue
+        _add_line(days, row, result, school, period, day, persons, category, mass, count)
+    _check_existing(days, result)
+    return list(days.values())
+
+
+def _check_school(row, result: ImportResult, known: _Known) -> School | None:
+    """The row's school: enrolled in the programme, and one the user may import for."""
+    school = known.enrolled.get(row["school_code"].lower())
+    if not row["school_code"]:
+        result.error(row.line, _("The school code is empty."))
+    elif school is None:
+        result.error(
+            row.line,
+            _("Unknown school “%(code)s”, or not enrolled in this programme.") % {"code": row["school_code"]},
+        )
+    elif known.allowed is not None and school.pk not in known.allowed:
+        result.error(row.line, _("You may only import the days of your own school."))
+    return school
+
+
+def _check_when(row, result: ImportResult, known: _Known) -> tuple[AuditPeriod | None, date | None]:
+    """The row's period (by its phase) and day: not in the future, inside the period."""
+    phase = _PHASES.get(fold(row["phase"]))
+    period = known.periods.get(phase)
+    if phase is None:
+        result.error(row.line, _("Wrong phase “%(phase)s”: write baseline or final.") % {"phase": row["phase"]})
+    elif period is None:
+        result.error(row.line, _("The programme has no %(phase)s period.") % {"phase": phase.label.lower()})
+    day = _parse_date(row["date"])
+    if day is None:
+        result.error(row.line, _("“%(value)s” is not a date (write 2022-10-17).") % {"value": row["date"]})
+    elif day > known.today:
+        result.error(row.line, _("The date %(date)s is in the future.") % {"date": f"{day:%d/%m/%Y}"})
+    elif period is not None and not period.starts_on <= day <= period.ends_on:
+        result.error(
+            row.line,
+            _("The date %(date)s is outside the %(phase)s period (%(start)s–%(end)s).")
+            % {
+                "date": f"{day:%d/%m/%Y}",
+                "phase": period.get_phase_display().lower(),
+                "start": f"{period.starts_on:%d/%m/%Y}",
+                "end": f"{period.ends_on:%d/%m/%Y}",
+            },
+        )
+    return period, day
+
+
+def _check_figures(row, result: ImportResult, known: _Known) -> tuple:
+    """(persons present, category, mass, item count): a recordable, current category and
+    at least one of mass and count."""
+    persons = mass = count = None
+    try:
+        persons = parse_whole(row["persons_present"], what=_("number of persons present"))
+        if not persons:
+            result.error(row.line, _("Persons present must be more than 0."))
+    except BadValue as error:
+        result.error(row.line, str(error))
+    category = known.categories.get(row["category_code"].lower())
+    if category is None or category.pk in known.parents:
+        result.error(row.line, _("Unknown category “%(code)s”.") % {"code": row["category_code"]})
+    elif category.retired:
+        result.error(row.line, _("The category “%(code)s” is retired.") % {"code": category.code})
+    try:
+        mass = parse_mass(row["mass_g"])
+    except BadValue as error:
+        result.error(row.line, str(error))
+    try:
+        count = parse_whole(row["item_count"], what=_("item count"))
+    except BadValue as error:
+        result.error(row.line, str(error))
+    if mass is None and count is None and not row["mass_g"] and not row["item_count"]:
+        result.error(row.line, _("Give mass_g or item_count."))
+    return persons, category, mass, count
+
+
+def _add_line(days: dict, row, result: ImportResult, school, period, day, persons, category, mass, count) -> None:
+    """A valid row into its (school, date) day: every row of a day must agree on its phase
+    and persons present, and give each category once."""
+    record = days.get((school.pk, day))
+    if record is None:
+        record = days[(school.pk, day)] = DayRecord(row.line, school, period, day, persons)
+    elif record.period != period:
+        result.error(row.line, _("The same day is given two different phases."))
+        return
+    elif record.persons != persons:
+        result.error(
+            row.line,
+            _("Persons present differs from line %(line)s for the same school and day.") % {"line": record.line},
+        )
+        return
+    if category.pk in record.lines:
+        result.error(
+            row.line,
+            _("The category %(code)s is given twice for this school and day (line %(line)s).")
+            % {"code": category.code, "line": record.lines[category.pk][2]},
+        )
+        return
+    record.lines[category.pk] = (mass, count, row.line)
 
 
 def _check_existing(days: dict, result: ImportResult) -> None:
