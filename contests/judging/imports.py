@@ -47,6 +47,27 @@ class Sheet:
 
 
 def import_scores(file, *, contest, user=None, dry_run: bool = False) -> ImportResult:
+    known = _known(contest)
+
+    def validate(rows, result: ImportResult) -> list[Sheet]:
+        return _validate(rows, result, known)
+
+    return run_import(file, columns=COLUMNS, validate=validate, write=_write, dry_run=dry_run)
+
+
+@dataclass
+class _Known:
+    """What the rows are checked against, loaded once per import."""
+
+    by_order: dict  # "1" → Round
+    by_name: dict  # folded name → Round
+    criteria: dict  # round pk → {folded name: Criterion}
+    judges: dict  # lower-case username → invited judge
+    entries: dict  # lower-case code → Entry
+    conflicts: set  # (judge pk, entry pk) in conflict of interest
+
+
+def _known(contest) -> _Known:
     rounds = list(Round.objects.filter(contest=contest).prefetch_related("criteria"))
     by_order = {str(r.order): r for r in rounds}
     by_name = {fold(r.name): r for r in rounds}
@@ -57,80 +78,91 @@ def import_scores(file, *, contest, user=None, dry_run: bool = False) -> ImportR
     }
     entries = {e.code.lower(): e for e in Entry.objects.filter(contest=contest)}
     conflicts = conflicted_pairs(contest, list(judges.values()))
+    return _Known(by_order, by_name, criteria, judges, entries, conflicts)
 
-    def validate(rows, result: ImportResult) -> list[Sheet]:
-        sheets: dict[tuple, Sheet] = {}
-        for row in rows:
-            before = len(result.errors)
-            round_ = by_order.get(row["round"].strip()) or by_name.get(fold(row["round"]))
-            if round_ is None:
-                result.error(
-                    row.line, _("Unknown round “%(value)s”: write its number or name.") % {"value": row["round"]}
-                )
-            elif round_.status == RoundStatus.DECIDED:
-                result.error(
-                    row.line,
-                    _("The round “%(name)s” is decided: its scores can no longer change.") % {"name": round_.name},
-                )
-            judge = judges.get(row["judge"].strip().lower())
-            if judge is None:
-                result.error(row.line, _("“%(value)s” is not a judge of this contest.") % {"value": row["judge"]})
-            entry = entries.get(row["entry_code"].strip().lower())
-            if entry is None:
-                result.error(row.line, _("Unknown entry code “%(value)s”.") % {"value": row["entry_code"]})
-            criterion = None
-            if round_ is not None:
-                criterion = criteria[round_.pk].get(fold(row["criterion"]))
-                if criterion is None:
-                    result.error(
-                        row.line,
-                        _("The round “%(round)s” has no criterion “%(value)s”.")
-                        % {"round": round_.name, "value": row["criterion"]},
-                    )
-            value = _number(row["score"])
-            if value is None:
-                result.error(row.line, _("“%(value)s” is not a score.") % {"value": row["score"]})
-            elif criterion is not None and not criterion.min_score <= value <= criterion.max_score:
-                result.error(
-                    row.line,
-                    _("The score %(value)s of “%(name)s” is outside %(min)s–%(max)s.")
-                    % {
-                        "value": row["score"],
-                        "name": criterion.name,
-                        "min": _plain(criterion.min_score),
-                        "max": _plain(criterion.max_score),
-                    },
-                )
-            if judge is not None and entry is not None and (judge.pk, entry.pk) in conflicts:
-                result.error(
-                    row.line,
-                    _("%(judge)s has a conflict of interest with %(code)s: the score cannot count.")
-                    % {"judge": judge.username, "code": entry.code},
-                )
-            if len(result.errors) > before:
-                continue
-            key = (round_.pk, judge.pk, entry.pk)
-            sheet = sheets.setdefault(key, Sheet(row.line, round_, judge, entry))
-            if criterion.pk in sheet.scores:
-                result.error(
-                    row.line,
-                    _("“%(name)s” is given twice for this judge and entry (line %(line)s).")
-                    % {"name": criterion.name, "line": sheet.scores[criterion.pk][1]},
-                )
-                continue
-            sheet.scores[criterion.pk] = (value, row.line)
-        for sheet in sheets.values():
-            missing = [c.name for c in criteria[sheet.round.pk].values() if c.counted and c.pk not in sheet.scores]
-            if missing:
-                result.error(
-                    sheet.line,
-                    _("The sheet of %(judge)s for %(code)s lacks: %(missing)s.")
-                    % {"judge": sheet.judge.username, "code": sheet.entry.code, "missing": ", ".join(missing)},
-                )
-        _check_existing(sheets, result)
-        return list(sheets.values())
 
-    return run_import(file, columns=COLUMNS, validate=validate, write=_write, dry_run=dry_run)
+def _validate(rows, result: ImportResult, known: _Known) -> list[Sheet]:
+    """Every row checked, then gathered into sheets; each bad row adds its errors and is skipped."""
+    sheets: dict[tuple, Sheet] = {}
+    for row in rows:
+        before = len(result.errors)
+        round_, judge, entry, criterion, value = _check_row(row, result, known)
+        if len(result.errors) > before:
+            continue
+        key = (round_.pk, judge.pk, entry.pk)
+        sheet = sheets.setdefault(key, Sheet(row.line, round_, judge, entry))
+        if criterion.pk in sheet.scores:
+            result.error(
+                row.line,
+                _("“%(name)s” is given twice for this judge and entry (line %(line)s).")
+                % {"name": criterion.name, "line": sheet.scores[criterion.pk][1]},
+            )
+            continue
+        sheet.scores[criterion.pk] = (value, row.line)
+    _check_complete(sheets, result, known)
+    _check_existing(sheets, result)
+    return list(sheets.values())
+
+
+def _check_row(row, result: ImportResult, known: _Known) -> tuple:
+    """(round, judge, entry, criterion, score) of one row, each None when it is wrong: a
+    round not decided, an invited judge not in conflict with the entry, a score in range."""
+    round_ = known.by_order.get(row["round"].strip()) or known.by_name.get(fold(row["round"]))
+    if round_ is None:
+        result.error(row.line, _("Unknown round “%(value)s”: write its number or name.") % {"value": row["round"]})
+    elif round_.status == RoundStatus.DECIDED:
+        result.error(
+            row.line,
+            _("The round “%(name)s” is decided: its scores can no longer change.") % {"name": round_.name},
+        )
+    judge = known.judges.get(row["judge"].strip().lower())
+    if judge is None:
+        result.error(row.line, _("“%(value)s” is not a judge of this contest.") % {"value": row["judge"]})
+    entry = known.entries.get(row["entry_code"].strip().lower())
+    if entry is None:
+        result.error(row.line, _("Unknown entry code “%(value)s”.") % {"value": row["entry_code"]})
+    criterion = None
+    if round_ is not None:
+        criterion = known.criteria[round_.pk].get(fold(row["criterion"]))
+        if criterion is None:
+            result.error(
+                row.line,
+                _("The round “%(round)s” has no criterion “%(value)s”.")
+                % {"round": round_.name, "value": row["criterion"]},
+            )
+    value = _number(row["score"])
+    if value is None:
+        result.error(row.line, _("“%(value)s” is not a score.") % {"value": row["score"]})
+    elif criterion is not None and not criterion.min_score <= value <= criterion.max_score:
+        result.error(
+            row.line,
+            _("The score %(value)s of “%(name)s” is outside %(min)s–%(max)s.")
+            % {
+                "value": row["score"],
+                "name": criterion.name,
+                "min": _plain(criterion.min_score),
+                "max": _plain(criterion.max_score),
+            },
+        )
+    if judge is not None and entry is not None and (judge.pk, entry.pk) in known.conflicts:
+        result.error(
+            row.line,
+            _("%(judge)s has a conflict of interest with %(code)s: the score cannot count.")
+            % {"judge": judge.username, "code": entry.code},
+        )
+    return round_, judge, entry, criterion, value
+
+
+def _check_complete(sheets: dict, result: ImportResult, known: _Known) -> None:
+    """Every counted criterion of the round is given on each sheet."""
+    for sheet in sheets.values():
+        missing = [c.name for c in known.criteria[sheet.round.pk].values() if c.counted and c.pk not in sheet.scores]
+        if missing:
+            result.error(
+                sheet.line,
+                _("The sheet of %(judge)s for %(code)s lacks: %(missing)s.")
+                % {"judge": sheet.judge.username, "code": sheet.entry.code, "missing": ", ".join(missing)},
+            )
 
 
 def _number(text: str) -> Decimal | None:
