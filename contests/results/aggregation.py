@@ -196,27 +196,14 @@ def aggregate(
     if ridge <= 0:
         raise ValueError("the ridge penalty must be positive")
     rows = list(scores)
-    judges, j_idx = _index([r[0] for r in rows])
-    scored_entries, e_idx = _index([r[1] for r in rows])
-    s = np.fromiter((float(r[2]) for r in rows), dtype=float, count=len(rows))
+    judges, j_idx, scored_entries, e_idx, s = _indexed(rows)
     n_j, n_e = len(judges), len(scored_entries)
-    pairs = e_idx * max(n_j, 1) + j_idx
-    if len(np.unique(pairs)) != len(pairs):
-        raise ValueError("a judge scored the same entry twice")
     complete = n_e > 0 and len(rows) == n_e * n_j
     chosen = (MEAN if complete else ADJUSTED) if method == AUTO else method
 
     labels = components_of(j_idx, e_idx, n_j, n_e) if rows else np.zeros(0, dtype=np.int64)
     n_comp = int(labels.max()) + 1 if len(labels) else 0
-    components = [
-        Component(
-            entry_ids=[scored_entries[i] for i in range(n_e) if labels[i] == k],
-            judge_ids=[judges[j] for j in range(n_j) if labels[n_e + j] == k],
-        )
-        for k in range(n_comp)
-    ]
     n, mean, median, low, high, sd = _per_entry_stats(e_idx, s, n_e)
-    judge_mean = np.bincount(j_idx, weights=s, minlength=n_j) / np.maximum(np.bincount(j_idx, minlength=n_j), 1)
     parameters: dict = {"method": chosen, "requested": method, "disagreement_spread": disagreement_spread}
 
     leniency = se_b = None
@@ -231,32 +218,65 @@ def aggregate(
         with np.errstate(invalid="ignore"):
             std_error = np.where(n >= 2, sd / np.sqrt(np.maximum(n, 1)), np.nan)
 
-    def plain(array, length) -> list:
-        """Python floats, None for NaN (or for a missing array)."""
-        if array is None:
-            return [None] * length
-        return [None if math.isnan(v) else v for v in np.asarray(array, dtype=float).tolist()]
-
     result = Aggregate(
         method=chosen,
         parameters=parameters,
         complete=complete,
         connected=n_comp <= 1,
-        components=components,
+        components=_components(labels, n_comp, scored_entries, judges),
         sigma=None if sigma is None else float(sigma),
     )
     columns = zip(
         scored_entries,
-        plain(score, n_e),
-        plain(std_error, n_e),
-        plain(mean, n_e),
-        plain(median, n_e),
-        plain(high - low, n_e),
-        plain(sd, n_e),
+        _plain(score, n_e),
+        _plain(std_error, n_e),
+        _plain(mean, n_e),
+        _plain(median, n_e),
+        _plain(high - low, n_e),
+        _plain(sd, n_e),
         n.tolist(),
         labels[:n_e].tolist(),
         strict=True,
     )
+    _add_entries(result, columns, entry_ids, disagreement_spread)
+    _add_judges(result, judges, j_idx, s, leniency, se_b, labels[n_e:])
+    return result
+
+
+def _indexed(rows: list[tuple]):
+    """(judge ids, judge index per score, entry ids, entry index per score, S as floats):
+    ids numbered in order of first appearance. Refused: a judge scoring an entry twice."""
+    judges, j_idx = _index([r[0] for r in rows])
+    scored_entries, e_idx = _index([r[1] for r in rows])
+    s = np.fromiter((float(r[2]) for r in rows), dtype=float, count=len(rows))
+    pairs = e_idx * max(len(judges), 1) + j_idx
+    if len(np.unique(pairs)) != len(pairs):
+        raise ValueError("a judge scored the same entry twice")
+    return judges, j_idx, scored_entries, e_idx, s
+
+
+def _components(labels: np.ndarray, n_comp: int, scored_entries: list, judges: list) -> list[Component]:
+    """The ids of each component's entries and judges (labels: entries first, then judges)."""
+    n_e, n_j = len(scored_entries), len(judges)
+    return [
+        Component(
+            entry_ids=[scored_entries[i] for i in range(n_e) if labels[i] == k],
+            judge_ids=[judges[j] for j in range(n_j) if labels[n_e + j] == k],
+        )
+        for k in range(n_comp)
+    ]
+
+
+def _plain(array, length) -> list:
+    """Python floats, None for NaN (or for a missing array)."""
+    if array is None:
+        return [None] * length
+    return [None if math.isnan(v) else v for v in np.asarray(array, dtype=float).tolist()]
+
+
+def _add_entries(result: Aggregate, columns, entry_ids, disagreement_spread: float) -> None:
+    """An EntryAggregate per scored entry (flagged when judges disagree), then one with
+    n = 0 and no score for each entry of `entry_ids` nobody scored."""
     for entry_id, score_i, se_i, mean_i, median_i, spread_i, sd_i, n_i, label in columns:
         result.entries[entry_id] = EntryAggregate(
             entry_id, score_i, se_i, mean_i, median_i, spread_i, sd_i, n_i,
@@ -265,10 +285,15 @@ def aggregate(
     for entry_id in entry_ids or ():
         if entry_id not in result.entries:
             result.entries[entry_id] = EntryAggregate(entry_id, None, None, None, None, None, None, 0, False, None)
+
+
+def _add_judges(result: Aggregate, judges: list, j_idx, s, leniency, se_b, labels) -> None:
+    """A JudgeAggregate per judge: raw mean and count always, leniency under the adjusted model."""
+    n_j = len(judges)
+    judge_mean = np.bincount(j_idx, weights=s, minlength=n_j) / np.maximum(np.bincount(j_idx, minlength=n_j), 1)
     judge_n = np.bincount(j_idx, minlength=n_j).tolist()
-    judge_columns = zip(
-        judges, plain(leniency, n_j), plain(se_b, n_j), judge_n, judge_mean.tolist(), labels[n_e:].tolist(), strict=True
+    columns = zip(
+        judges, _plain(leniency, n_j), _plain(se_b, n_j), judge_n, judge_mean.tolist(), labels.tolist(), strict=True
     )
-    for judge_id, leniency_j, se_j, n_jj, mean_j, label in judge_columns:
+    for judge_id, leniency_j, se_j, n_jj, mean_j, label in columns:
         result.judges[judge_id] = JudgeAggregate(judge_id, leniency_j, se_j, n_jj, mean_j, label)
-    return result
