@@ -211,9 +211,22 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
     results = {pk: SchoolResult(pk, code, name) for pk, code, name in schools.values_list("pk", "code", "name")}
     categories = _leaf_categories()
     lvp = Q(category_id__in=[c.pk for c in categories if c.is_low_value_plastic])
+    _add_days(results, sessions, _day_totals(sessions, lvp), include_abnormal)
+    pooled = _pooled(results)
+    valid = sessions if include_abnormal else sessions.filter(is_abnormal=False)
+    _add_category_sums(results, pooled, AuditLine.objects.filter(session__in=valid), by_school=school_ids is not None)
+    return ProgrammeResults(
+        programme=programme,
+        schools=list(results.values()),
+        categories=categories,
+        pooled=pooled,
+        include_abnormal=include_abnormal,
+    )
 
-    # One row per day: its total mass and its low-value plastic by mass and by items.
-    per_day = {
+
+def _day_totals(sessions, lvp: Q) -> dict:
+    """One row per day (one query): session pk → (total mass, low-value plastic mass, its items)."""
+    return {
         pk: (float(mass or 0), float(lvp_mass or 0), int(lvp_items or 0))
         for pk, mass, lvp_mass, lvp_items in AuditLine.objects.filter(session__in=sessions)
         .values_list("session_id")
@@ -224,6 +237,11 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
         )
         .order_by()
     }
+
+
+def _add_days(results: dict, sessions, per_day: dict, include_abnormal: bool) -> None:
+    """Each day (one query) into its school's phase: counted, or only counted as excluded
+    when abnormal; days of a school no longer enrolled are ignored."""
     rows = sessions.values_list(
         "pk", "school_id", "period__phase", "date", "students_present", "staff_present", "is_abnormal"
     ).annotate(areas_text=Cast("areas", TextField()))
@@ -250,23 +268,29 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
         if persons:
             figures.day_rates.append((day, mass / persons))
 
+
+def _pooled(results: dict) -> dict:
+    """Each school's quality flags set; returns the phases' figures pooled over the paired schools."""
     pooled = {Phase.BASELINE: PhaseFigures(), Phase.FINAL: PhaseFigures()}
     for result in results.values():
         result.flags, result.outlier_days = quality_flags(result)
         if result.paired:
             pooled[Phase.BASELINE].add(result.baseline)
             pooled[Phase.FINAL].add(result.final)
+    return pooled
 
-    valid = sessions if include_abnormal else sessions.filter(is_abnormal=False)
-    lines = AuditLine.objects.filter(session__in=valid)
-    if school_ids is None:  # the programme: category sums pooled over paired schools
+
+def _add_category_sums(results: dict, pooled: dict, lines, *, by_school: bool) -> None:
+    """Mass and items per category (one query) into the pooled phases, over paired schools;
+    `by_school` (a school's page) also into each school's own phases."""
+    if not by_school:  # the programme: category sums pooled over paired schools
         lines = lines.exclude(session__school_id__in=[pk for pk, r in results.items() if not r.paired])
         sums = lines.values_list("session__period__phase", "category_id")
     else:  # a school's page: its own category sums (pooled again over the paired ones)
         sums = lines.values_list("session__school_id", "session__period__phase", "category_id")
     for *keys, mass, items in sums.annotate(mass=Cast(Sum("mass_g"), FloatField()), items=Sum("item_count")).order_by():
         mass, items = float(mass or 0), int(items or 0)
-        if school_ids is None:
+        if not by_school:
             phase, category_id = keys
             targets = [pooled[phase]]
         else:
@@ -278,13 +302,6 @@ def programme_results(programme, *, school_ids=None, include_abnormal: bool = Fa
         for figures in targets:
             figures.mass_by_category[category_id] += mass
             figures.items_by_category[category_id] += items
-    return ProgrammeResults(
-        programme=programme,
-        schools=list(results.values()),
-        categories=categories,
-        pooled=pooled,
-        include_abnormal=include_abnormal,
-    )
 
 
 def programme_results_for(user, programme, *, include_abnormal: bool = False) -> ProgrammeResults:
