@@ -167,6 +167,35 @@ def board_for(
     today: date | None = None,
 ) -> Board:
     today = today or timezone.localdate()
+    schools, school_ids = _board_schools(user, programme)
+    reminders: dict[int, Reminder] = {}
+    for reminder in Reminder.objects.filter(programme=programme, school__in=schools).select_related("sent_by"):
+        reminders.setdefault(reminder.school_id, reminder)  # newest first
+
+    columns, stats, figures = [], [], {}
+    cells = {s.pk: {} for s in schools}
+    chart = _add_providers(programme, school_ids, today, columns, cells, stats, figures)
+
+    required = {c.key for c in columns if c.required}
+    everyone = [
+        Row(school=s, cells=cells[s.pk], state=_row_state(cells[s.pk], required), reminder=reminders.get(s.pk))
+        for s in schools
+    ]
+    rows = _shown_rows(everyone, columns, area=area, level=level, state=state, sort=sort)
+    labels = {state: str(state_label(state)) for state in (*STATES, NOT_APPLICABLE)}
+    for row in rows:
+        row.ordered = [(column, cell, labels[cell.state]) for column, cell in row.cell_list(columns)]
+
+    if chart is not None:
+        chart = _shown_chart(chart, rows)
+    areas = sorted({s.area_id: s.area for s in schools}.values(), key=lambda a: a.name)
+    levels = [(value, label) for value, label in SchoolLevel.choices if any(s.level == value for s in schools)]
+    return Board(programme, columns, rows, everyone, stats, figures, chart, areas, levels)
+
+
+def _board_schools(user, programme: Programme) -> tuple[list[School], list[int] | None]:
+    """The enrolled schools the user may see, by name, and the `school_ids` to give the
+    providers (None: the whole programme, their cheaper path)."""
     scope = board_school_filter(user, programme)
     schools = School.objects.filter(enrolments__programme=programme).select_related("area").order_by("name")
     if scope is not None:
@@ -176,28 +205,28 @@ def board_for(
     school_ids = None if scope is None else ids
     if school_ids is not None and len(ids) == Enrolment.objects.filter(programme=programme).count():
         school_ids = None  # an officer over every enrolled school: the providers' cheaper whole-programme path
-    reminders: dict[int, Reminder] = {}
-    for reminder in Reminder.objects.filter(programme=programme, school_id__in=ids).select_related("sent_by"):
-        reminders.setdefault(reminder.school_id, reminder)  # newest first
+    return schools, school_ids
 
-    columns, stats, figures = [], [], {}
-    cells = {s.pk: {} for s in schools}
+
+def _add_providers(programme: Programme, school_ids, today: date, columns, cells, stats, figures) -> dict | None:
+    """Each registered provider's columns, cells, stats and figures added in place, in
+    registry order; returns the first chart a provider offers (None: none does)."""
     chart = None
     for provider in board_providers():
         contribution = provider.collect(programme, school_ids=school_ids, today=today)
-        columns += provider.columns()
+        columns.extend(provider.columns())
         for school_id, row in cells.items():
             row.update(contribution.default)
             row.update(contribution.cells.get(school_id, {}))
-        stats += contribution.stats
+        stats.extend(contribution.stats)
         figures[provider.key] = contribution.figures
         chart = chart or contribution.chart
+    return chart
 
-    required = {c.key for c in columns if c.required}
-    everyone = [
-        Row(school=s, cells=cells[s.pk], state=_row_state(cells[s.pk], required), reminder=reminders.get(s.pk))
-        for s in schools
-    ]
+
+def _shown_rows(everyone: list[Row], columns, *, area, level, state, sort) -> list[Row]:
+    """The rows the filters keep, sorted by `sort` (a column key, "-" first for descending;
+    an unknown key sorts by name)."""
     rows = everyone
     if area is not None:
         rows = [r for r in rows if r.school.area_id == area]
@@ -209,23 +238,19 @@ def board_for(
     key = sort.lstrip("-")
     if key not in SORTS and key not in {c.key for c in columns}:
         key = "name"
-    rows = sorted(rows, key=_sort_key(key), reverse=descending)
-    labels = {state: str(state_label(state)) for state in (*STATES, NOT_APPLICABLE)}
-    for row in rows:
-        row.ordered = [(column, cell, labels[cell.state]) for column, cell in row.cell_list(columns)]
+    return sorted(rows, key=_sort_key(key), reverse=descending)
 
-    if chart is not None:
-        points = [chart["points"][r.school.pk] for r in rows if r.school.pk in chart["points"]]
-        chart = {
-            "template": chart["template"],
-            "title": chart["title"],
-            "data": chart["render"](points[: chart["limit"]]),
-            "shown": min(len(points), chart["limit"]),
-            "total": len(points),
-        }
-    areas = sorted({s.area_id: s.area for s in schools}.values(), key=lambda a: a.name)
-    levels = [(value, label) for value, label in SchoolLevel.choices if any(s.level == value for s in schools)]
-    return Board(programme, columns, rows, everyone, stats, figures, chart, areas, levels)
+
+def _shown_chart(chart: dict, rows: list[Row]) -> dict:
+    """The provider's chart drawn over the shown rows, in their order, up to its limit."""
+    points = [chart["points"][r.school.pk] for r in rows if r.school.pk in chart["points"]]
+    return {
+        "template": chart["template"],
+        "title": chart["title"],
+        "data": chart["render"](points[: chart["limit"]]),
+        "shown": min(len(points), chart["limit"]),
+        "total": len(points),
+    }
 
 
 def programme_summary(programme: Programme, *, school_ids=None, today: date | None = None, chart: bool = False) -> dict:
