@@ -138,28 +138,10 @@ class ContestBoardProvider:
     def report_sections(self, programme, *, school_ids=None) -> list[ReportSection]:
         """The contests' section; with `school_ids`, entries, prizes, winners and initiatives
         of those schools only (an officer's report)."""
-        counted = ~Q(entries__status__in=ENTRY_NOT_COUNTED)
-        if school_ids is not None:
-            counted &= Q(entries__school_id__in=school_ids)
-        tiers = PrizeTier.objects.annotate(awarded=_awarded(school_ids))
-        contests = list(
-            Contest.objects.filter(programme=programme)
-            .annotate(
-                n_entries=Count("entries", filter=counted, distinct=True),
-                n_schools=Count("entries__school", filter=counted, distinct=True),
-            )
-            .prefetch_related(Prefetch("prize_tiers", queryset=tiers))
-            .order_by("opens_at", "pk")
-        )
+        contests = _report_contests(programme, school_ids)
         if not contests:
             return [ReportSection(_("Contests"), lines=[_("The programme has no contest.")])]
-        members = EntryMember.objects.select_related("student__classroom").order_by("-is_lead", "pk")
-        awards = list(
-            _in_scope(Award.objects.filter(contest__programme=programme), school_ids, "entry__school_id")
-            .select_related("tier", "entry__school", "contest")
-            .prefetch_related(Prefetch("entry__members", queryset=members))
-            .order_by("contest__opens_at", "contest_id", "tier__order", "entry__code")
-        )
+        awards = _report_awards(programme, school_ids)
         summary = self.summary(programme, school_ids=school_ids)
         lines = [
             _("%(entries)s entries from %(schools)s schools in %(contests)s contests; %(awards)s prizes awarded.")
@@ -171,54 +153,89 @@ class ContestBoardProvider:
             },
             _("Initiatives selected: %(count)s") % {"count": summary["initiatives_selected"]},
         ]
-        contest_rows = [[c.title, str(c.get_kind_display()), c.n_entries, c.n_schools] for c in contests]
-        tier_rows = [[c.title, t.name, t.count, t.awarded] for c in contests for t in c.prize_tiers.all()]
-        winner_rows = [
-            [
-                a.tier.name,
-                a.entry.code,
-                a.entry.title or a.entry.text[:60],
-                a.entry.school.name,
-                ", ".join(m.student.public_name for m in a.entry.members.all()),
-            ]
-            for a in awards
-        ]
-        implementations = (
-            Implementation.objects.filter(entry__in=_selected_initiatives(programme, school_ids))
-            .select_related("entry__school")
-            .order_by("entry__code")
-        )
-        initiative_rows = [
-            [i.entry.code, i.entry.title, i.entry.school.name, str(i.get_status_display()), f"{i.progress_pct} %"]
-            for i in implementations
-        ]
-        tables = [
-            ReportTable(
-                _("Contests"), [_("Contest"), _("Kind"), _("Entries"), _("Schools")], contest_rows, [6, 3, 2, 2]
-            ),
-            ReportTable(
-                _("Prize tiers"), [_("Contest"), _("Prize"), _("Places"), _("Awarded")], tier_rows, [6, 4, 2, 2]
-            ),
-        ]
-        if winner_rows:
-            tables.append(
-                ReportTable(
-                    _("Winners"),
-                    [_("Prize"), _("Code"), _("Entry"), _("School"), _("Students")],
-                    winner_rows,
-                    [3, 2, 5, 4, 5],
-                )
-            )
-        if initiative_rows:
-            tables.append(
-                ReportTable(
-                    _("Initiatives selected and their progress"),
-                    [_("Code"), _("Initiative"), _("School"), _("Status"), _("Progress")],
-                    initiative_rows,
-                    [2, 6, 4, 3, 2],
-                )
-            )
+        tables = _report_tables(contests, awards, _report_initiatives(programme, school_ids))
         return [ReportSection(_("Contests"), lines=lines, tables=tables)]
+
+
+def _report_contests(programme, school_ids) -> list[Contest]:
+    """The programme's contests with their counted entries and schools, and their prize
+    tiers with the awards (of `school_ids`' schools when given)."""
+    counted = ~Q(entries__status__in=ENTRY_NOT_COUNTED)
+    if school_ids is not None:
+        counted &= Q(entries__school_id__in=school_ids)
+    tiers = PrizeTier.objects.annotate(awarded=_awarded(school_ids))
+    return list(
+        Contest.objects.filter(programme=programme)
+        .annotate(
+            n_entries=Count("entries", filter=counted, distinct=True),
+            n_schools=Count("entries__school", filter=counted, distinct=True),
+        )
+        .prefetch_related(Prefetch("prize_tiers", queryset=tiers))
+        .order_by("opens_at", "pk")
+    )
+
+
+def _report_awards(programme, school_ids) -> list[Award]:
+    """The winners in report order (contest, tier, code), with their school and students."""
+    members = EntryMember.objects.select_related("student__classroom").order_by("-is_lead", "pk")
+    return list(
+        _in_scope(Award.objects.filter(contest__programme=programme), school_ids, "entry__school_id")
+        .select_related("tier", "entry__school", "contest")
+        .prefetch_related(Prefetch("entry__members", queryset=members))
+        .order_by("contest__opens_at", "contest_id", "tier__order", "entry__code")
+    )
+
+
+def _report_initiatives(programme, school_ids):
+    """The selected initiatives' implementations, by entry code (a queryset, read by the tables)."""
+    return (
+        Implementation.objects.filter(entry__in=_selected_initiatives(programme, school_ids))
+        .select_related("entry__school")
+        .order_by("entry__code")
+    )
+
+
+def _report_tables(contests, awards, implementations) -> list[ReportTable]:
+    """Contests and prize tiers always; winners and initiatives when there are any."""
+    contest_rows = [[c.title, str(c.get_kind_display()), c.n_entries, c.n_schools] for c in contests]
+    tier_rows = [[c.title, t.name, t.count, t.awarded] for c in contests for t in c.prize_tiers.all()]
+    winner_rows = [
+        [
+            a.tier.name,
+            a.entry.code,
+            a.entry.title or a.entry.text[:60],
+            a.entry.school.name,
+            ", ".join(m.student.public_name for m in a.entry.members.all()),
+        ]
+        for a in awards
+    ]
+    initiative_rows = [
+        [i.entry.code, i.entry.title, i.entry.school.name, str(i.get_status_display()), f"{i.progress_pct} %"]
+        for i in implementations
+    ]
+    tables = [
+        ReportTable(_("Contests"), [_("Contest"), _("Kind"), _("Entries"), _("Schools")], contest_rows, [6, 3, 2, 2]),
+        ReportTable(_("Prize tiers"), [_("Contest"), _("Prize"), _("Places"), _("Awarded")], tier_rows, [6, 4, 2, 2]),
+    ]
+    if winner_rows:
+        tables.append(
+            ReportTable(
+                _("Winners"),
+                [_("Prize"), _("Code"), _("Entry"), _("School"), _("Students")],
+                winner_rows,
+                [3, 2, 5, 4, 5],
+            )
+        )
+    if initiative_rows:
+        tables.append(
+            ReportTable(
+                _("Initiatives selected and their progress"),
+                [_("Code"), _("Initiative"), _("School"), _("Status"), _("Progress")],
+                initiative_rows,
+                [2, 6, 4, 3, 2],
+            )
+        )
+    return tables
 
 
 provider = register_board_provider(ContestBoardProvider())
