@@ -82,72 +82,22 @@ class AuditBoardProvider:
     def collect(self, programme, *, school_ids, today) -> Contribution:
         results = programme_results(programme, school_ids=school_ids)
         periods = {p.phase: p for p in AuditPeriod.objects.filter(programme=programme)}
-        sessions = AuditSession.objects.filter(period__programme=programme)
-        if school_ids is not None:
-            sessions = sessions.filter(school_id__in=school_ids)
-        recorded = {
-            (school_id, phase): n
-            for school_id, phase, n in sessions.values_list("school_id", "period__phase")
-            .annotate(n=Count("pk"))
-            .order_by()
-        }
+        recorded = _recorded_days(programme, school_ids)
         required = programme.required_audit_days or 1
         days_text = _("%(done)s/%(required)s days")
         cells, points = {}, {}
         for result in results.schools:
             row = {}
             for phase in (Phase.BASELINE, Phase.FINAL):
-                figures = result.phase(phase)
-                verified = figures.days + figures.excluded_days
-                period = periods.get(phase)
-                ended = period is not None and today > period.ends_on
-                if verified >= required:
-                    state = DONE
-                elif ended:
-                    state = LATE
-                elif recorded.get((result.school_id, phase)):
-                    state = IN_PROGRESS
-                else:
-                    state = MISSING
-                text = days_text % {"done": verified, "required": required}
-                row[str(phase)] = Cell(state, text, verified, verified)
-            final_period = periods.get(Phase.FINAL)
+                recorded_any = recorded.get((result.school_id, phase))
+                row[str(phase)] = _phase_cell(
+                    result.phase(phase), periods.get(phase), required, recorded_any, today, days_text
+                )
+            row["reduction"] = _reduction_cell(result, periods.get(Phase.FINAL), today)
             if result.paired:
-                pct = result.reduction_pct
-                row["reduction"] = Cell(DONE, change_text(pct), _r(pct), _r(pct))
                 points[result.school_id] = (result.name, result.baseline.rate, result.final.rate)
-            elif final_period is not None and today > final_period.ends_on:
-                row["reduction"] = Cell(LATE, "–")
-            else:
-                row["reduction"] = Cell(MISSING, "–")
             cells[result.school_id] = row
         figures = programme_figures(results)
-        paired, enrolled = results.schools_paired, results.schools_enrolled
-        stats = [
-            Stat(
-                "audits_paired",
-                _("%(paired)s/%(total)s with baseline and final figures") % {"paired": paired, "total": enrolled},
-                paired,
-                enrolled,
-            ),
-            Stat(
-                "reduction",
-                _("Reduction (pooled): %(change)s over %(paired)s/%(total)s schools")
-                % {"change": change_text(results.reduction_pct), "paired": paired, "total": enrolled},
-                figures["reduction_pct"],
-                enrolled,
-            ),
-            Stat(
-                "target",
-                _("%(count)s schools reached the −%(target)s %% target; median school %(median)s")
-                % {
-                    "count": results.schools_meeting_target,
-                    "target": number_text(results.target_pct, 0),
-                    "median": change_text(results.median_school_reduction_pct),
-                },
-                results.schools_meeting_target,
-            ),
-        ]
         chart = {
             "template": "audits/_chart.html",
             "title": _("Waste per person-day by school: baseline and final"),
@@ -155,7 +105,7 @@ class AuditBoardProvider:
             "render": school_chart,
             "limit": CHART_LIMIT,
         }
-        return Contribution(cells=cells, stats=stats, figures=figures, chart=chart)
+        return Contribution(cells=cells, stats=_stats(results, figures), figures=figures, chart=chart)
 
     def report_sections(self, programme, *, school_ids=None) -> list[ReportSection]:
         results = programme_results(programme, school_ids=school_ids)
@@ -206,6 +156,73 @@ class AuditBoardProvider:
                 bars_title=_("Reduction per school (%, g per person-day)"),
             )
         ]
+
+
+def _recorded_days(programme, school_ids) -> dict:
+    """(school pk, phase) → days recorded, whatever their status (one query)."""
+    sessions = AuditSession.objects.filter(period__programme=programme)
+    if school_ids is not None:
+        sessions = sessions.filter(school_id__in=school_ids)
+    return {
+        (school_id, phase): n
+        for school_id, phase, n in sessions.values_list("school_id", "period__phase").annotate(n=Count("pk")).order_by()
+    }
+
+
+def _phase_cell(figures, period, required: int, recorded_any, today, days_text) -> Cell:
+    """A phase's cell: verified days (abnormal ones included) against the days required."""
+    verified = figures.days + figures.excluded_days
+    ended = period is not None and today > period.ends_on
+    if verified >= required:
+        state = DONE
+    elif ended:
+        state = LATE
+    elif recorded_any:
+        state = IN_PROGRESS
+    else:
+        state = MISSING
+    text = days_text % {"done": verified, "required": required}
+    return Cell(state, text, verified, verified)
+
+
+def _reduction_cell(result, final_period, today) -> Cell:
+    """The school's reduction when paired; late once the final period has ended without it."""
+    if result.paired:
+        pct = result.reduction_pct
+        return Cell(DONE, change_text(pct), _r(pct), _r(pct))
+    if final_period is not None and today > final_period.ends_on:
+        return Cell(LATE, "–")
+    return Cell(MISSING, "–")
+
+
+def _stats(results, figures: dict) -> list[Stat]:
+    """The board's headline figures: coverage, pooled reduction, schools at the target."""
+    paired, enrolled = results.schools_paired, results.schools_enrolled
+    return [
+        Stat(
+            "audits_paired",
+            _("%(paired)s/%(total)s with baseline and final figures") % {"paired": paired, "total": enrolled},
+            paired,
+            enrolled,
+        ),
+        Stat(
+            "reduction",
+            _("Reduction (pooled): %(change)s over %(paired)s/%(total)s schools")
+            % {"change": change_text(results.reduction_pct), "paired": paired, "total": enrolled},
+            figures["reduction_pct"],
+            enrolled,
+        ),
+        Stat(
+            "target",
+            _("%(count)s schools reached the −%(target)s %% target; median school %(median)s")
+            % {
+                "count": results.schools_meeting_target,
+                "target": number_text(results.target_pct, 0),
+                "median": change_text(results.median_school_reduction_pct),
+            },
+            results.schools_meeting_target,
+        ),
+    ]
 
 
 provider = register_board_provider(AuditBoardProvider())
