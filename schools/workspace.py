@@ -50,6 +50,15 @@ def workspace_sections_for(user) -> list[Section]:
 
 @register_section
 def _school_sections(user) -> list[Section]:
+    sections = _membership_sections(user)
+    for section in (_judge_section(user), _officer_section(user), _organiser_section(user)):
+        if section is not None:
+            sections.append(section)
+    return sections
+
+
+def _membership_sections(user) -> list[Section]:
+    """One per school the user teaches at (with its classes) or studies at."""
     sections = []
     for membership in memberships_of(user):
         school = membership.school
@@ -75,49 +84,57 @@ def _school_sections(user) -> list[Section]:
             sections.append(
                 Section(key=f"student-{school.pk}", title=_("My school"), role=Role.STUDENT, order=10, text=text)
             )
-    judged = [m.programme for m in memberships_of(user) if m.role == Role.JUDGE]
-    if judged:
-        names = ", ".join(p.name for p in judged if p) or _("all programmes")
-        sections.append(
-            Section(
-                key="judge",
-                title=_("Judging"),
-                role=Role.JUDGE,
-                order=30,
-                text=_("You are a judge for: %(programmes)s") % {"programmes": names},
-            )
-        )
-    areas = areas_of(user)
-    if areas:
-        count = schools_visible_to(user).count()
-        sections.append(
-            Section(
-                key="officer",
-                title=_("My schools"),
-                role=Role.OFFICER,
-                order=20,
-                text=_("%(count)s schools under %(areas)s")
-                % {"count": count, "areas": ", ".join(a.name for a in areas)},
-                links=[Link(_("Schools under my area"), reverse("workspace:schools"))],
-            )
-        )
-    if is_global_organiser(user) or any(m.role == Role.ORGANISER for m in memberships_of(user)):
-        sections.append(
-            Section(
-                key="organiser",
-                title=_("Organising"),
-                role=Role.ORGANISER,
-                order=5,
-                links=[
-                    Link(
-                        _("Back office (Wagtail admin)"),
-                        reverse("wagtailadmin_home"),
-                        _("Pages, programmes, schools and people."),
-                    ),
-                    Link(_("Import schools"), reverse("workspace:import_schools")),
-                    Link(_("Import users"), reverse("workspace:import_users")),
-                    Link(_("Schools"), reverse("workspace:schools")),
-                ],
-            )
-        )
     return sections
+
+
+def _judge_section(user) -> Section | None:
+    """The programmes the user judges (a judge membership without programme: all)."""
+    judged = [m.programme for m in memberships_of(user) if m.role == Role.JUDGE]
+    if not judged:
+        return None
+    names = ", ".join(p.name for p in judged if p) or _("all programmes")
+    return Section(
+        key="judge",
+        title=_("Judging"),
+        role=Role.JUDGE,
+        order=30,
+        text=_("You are a judge for: %(programmes)s") % {"programmes": names},
+    )
+
+
+def _officer_section(user) -> Section | None:
+    """An officer's schools: how many lie under their areas."""
+    areas = areas_of(user)
+    if not areas:
+        return None
+    count = schools_visible_to(user).count()
+    return Section(
+        key="officer",
+        title=_("My schools"),
+        role=Role.OFFICER,
+        order=20,
+        text=_("%(count)s schools under %(areas)s") % {"count": count, "areas": ", ".join(a.name for a in areas)},
+        links=[Link(_("Schools under my area"), reverse("workspace:schools"))],
+    )
+
+
+def _organiser_section(user) -> Section | None:
+    """The back office and the imports, for global organisers and programme organisers."""
+    if not (is_global_organiser(user) or any(m.role == Role.ORGANISER for m in memberships_of(user))):
+        return None
+    return Section(
+        key="organiser",
+        title=_("Organising"),
+        role=Role.ORGANISER,
+        order=5,
+        links=[
+            Link(
+                _("Back office (Wagtail admin)"),
+                reverse("wagtailadmin_home"),
+                _("Pages, programmes, schools and people."),
+            ),
+            Link(_("Import schools"), reverse("workspace:import_schools")),
+            Link(_("Import users"), reverse("workspace:import_users")),
+            Link(_("Schools"), reverse("workspace:schools")),
+        ],
+    )
