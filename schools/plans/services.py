@@ -190,23 +190,9 @@ _ROW_BUILDERS = {
 }
 
 
-@transaction.atomic
-def plan_section_save(
-    *,
-    programme: Programme,
-    school: School,
-    user,
-    section: str,
-    expected_version: int,
-    rows: list[dict] | None = None,
-    weeks: dict | None = None,
-) -> ActionPlan:
-    """Replace one section of the plan with what the form holds; nothing is required.
-
-    `expected_version` 0 means "the plan did not exist when the form was loaded".
-    Returns the plan with its new version. Refused: a stale version, a plan that is
-    not editable, bad rows (dates, another school's people).
-    """
+def _plan_to_edit(*, programme: Programme, school: School, user, expected_version: int) -> ActionPlan:
+    """The plan the form was loaded from, still at `expected_version` and editable; the
+    first save (version 0) makes it."""
     existing = ActionPlan.objects.filter(programme=programme, school=school).first()
     if existing is None and expected_version != 0:
         raise _conflict()
@@ -227,6 +213,27 @@ def plan_section_save(
             _("This plan is “%(status)s” and cannot be changed now.") % {"status": PlanStatus(plan.status).label},
             code="locked",
         )
+    return plan
+
+
+@transaction.atomic
+def plan_section_save(
+    *,
+    programme: Programme,
+    school: School,
+    user,
+    section: str,
+    expected_version: int,
+    rows: list[dict] | None = None,
+    weeks: dict | None = None,
+) -> ActionPlan:
+    """Replace one section of the plan with what the form holds; nothing is required.
+
+    `expected_version` 0 means "the plan did not exist when the form was loaded".
+    Returns the plan with its new version. Refused: a stale version, a plan that is
+    not editable, bad rows (dates, another school's people).
+    """
+    plan = _plan_to_edit(programme=programme, school=school, user=user, expected_version=expected_version)
     rows = rows or []
     if len(rows) > MAX_ROWS:
         raise ValidationError(_("At most %(count)s rows per section.") % {"count": MAX_ROWS}, code="too_many")
