@@ -182,34 +182,8 @@ def seed_plans(*, stdout) -> None:
         day = datetime(2022, 11, 17 if code in LATE else 8 + index % 6, 9 + index % 7, tzinfo=UTC)
         plan_submit(plan=plan, user=teacher, expected_version=plan.version, at=day, notify=code in SUBMITTED)
         if code in RESUBMITTED:
-            plan.refresh_from_db()
-            plan_return(
-                plan=plan,
-                user=officer,
-                comments={PlanSection.GOALS: "Đề nghị bổ sung mục tiêu về số lớp có thùng phân loại rác."},
-                notify=False,
-            )
-            plan = plan_section_save(
-                **kwargs,
-                user=teacher,
-                section=PlanSection.GOALS,
-                expected_version=ActionPlan.objects.get(pk=plan.pk).version,
-                rows=[
-                    *GOALS,
-                    {
-                        "text": "Mỗi lớp có thùng phân loại rác nhựa",
-                        "indicator": "Số lớp có thùng phân loại",
-                        "target_value": 100,
-                        "unit": "% số lớp",
-                    },
-                ],
-            )
-            plan_submit(
-                plan=plan,
-                user=teacher,
-                expected_version=plan.version,
-                at=day + timedelta(days=3),
-                notify=code in SUBMITTED,
+            plan = _return_and_resubmit(
+                plan, kwargs, teacher=teacher, officer=officer, day=day, notify=code in SUBMITTED
             )
         plan.refresh_from_db()
         if code in SUBMITTED:
@@ -219,3 +193,32 @@ def seed_plans(*, stdout) -> None:
         else:
             plan_approve(plan=plan, user=officer, at=day + timedelta(days=4), notify=False)
     stdout.write(f"Action plans: {ActionPlan.objects.filter(programme=programme).count()} (+{created}).")
+
+
+def _return_and_resubmit(plan, kwargs, *, teacher, officer, day, notify: bool):
+    """The officer returns the plan asking for one more goal; the teacher adds it and
+    submits again three days later. Returns the plan as last saved."""
+    plan.refresh_from_db()
+    plan_return(
+        plan=plan,
+        user=officer,
+        comments={PlanSection.GOALS: "Đề nghị bổ sung mục tiêu về số lớp có thùng phân loại rác."},
+        notify=False,
+    )
+    plan = plan_section_save(
+        **kwargs,
+        user=teacher,
+        section=PlanSection.GOALS,
+        expected_version=ActionPlan.objects.get(pk=plan.pk).version,
+        rows=[
+            *GOALS,
+            {
+                "text": "Mỗi lớp có thùng phân loại rác nhựa",
+                "indicator": "Số lớp có thùng phân loại",
+                "target_value": 100,
+                "unit": "% số lớp",
+            },
+        ],
+    )
+    plan_submit(plan=plan, user=teacher, expected_version=plan.version, at=day + timedelta(days=3), notify=notify)
+    return plan
