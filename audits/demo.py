@@ -99,17 +99,9 @@ def seed(*, stdout, password: str) -> None:
                 if flag and flag[0] == phase and flag[1] == number:
                     abnormal, factor = (flag[2],), flag[3]
                 present = int(students * rng.uniform(0.95, 1.0) * (0.5 if Abnormal.HALF_DAY in abnormal else 1))
-                lines = {}
-                for code, grams in BASELINE_G.items():
-                    rate = grams * size_factor * rng.uniform(0.85, 1.15) * factor
-                    if phase == Phase.FINAL:
-                        rate *= change * (0.85 if code.startswith("lvp_") else 1.0)
-                    mass = Decimal(round(rate * (present + staff) / 10) * 10)
-                    category = categories[code]
-                    count = None
-                    if category.by_count and category.typical_item_mass_g:
-                        count = int(mass / category.typical_item_mass_g)
-                    lines[category.pk] = (mass, count)
+                lines = _day_lines(
+                    rng, categories, phase, persons=present + staff, size=size_factor, factor=factor, change=change
+                )
                 areas = AREAS if not (index == 5 and phase == Phase.FINAL) else AREAS[:2]
                 session, _changed = audit_session_save(
                     school=school,
@@ -125,3 +117,21 @@ def seed(*, stdout, password: str) -> None:
                 audit_session_verify(session=session, user=teacher)
                 created += 1
     stdout.write(f"audits: {len(periods)} periods, {created} audit days created for {len(schools)} schools.")
+
+
+def _day_lines(rng, categories: dict, phase, *, persons: int, size: float, factor: float, change: float) -> dict:
+    """category pk → (mass in g rounded to 10, item count for counted categories): BASELINE_G
+    per person-day × the school's `size` ±15 % × the day's `factor`; the final phase ×
+    `change`, low-value plastic 15 % lighter still. Draws from `rng` in category order."""
+    lines = {}
+    for code, grams in BASELINE_G.items():
+        rate = grams * size * rng.uniform(0.85, 1.15) * factor
+        if phase == Phase.FINAL:
+            rate *= change * (0.85 if code.startswith("lvp_") else 1.0)
+        mass = Decimal(round(rate * persons / 10) * 10)
+        category = categories[code]
+        count = None
+        if category.by_count and category.typical_item_mass_g:
+            count = int(mass / category.typical_item_mass_g)
+        lines[category.pk] = (mass, count)
+    return lines
