@@ -14,13 +14,19 @@ The 2022 contests are replayed with `at=` inside their windows, then closed. Ide
 a contest that already has entries is left as it is (the open ones get a fresh window).
 """
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from contests.demo import entries_data as data
+from contests.demo.entries_making import (
+    at_hanoi,
+    entry_make,
+    programme_named,
+    students_by_school,
+    teachers_by_school,
+)
 from contests.entries.services import (
     contest_create,
     contest_status_set,
@@ -28,18 +34,15 @@ from contests.entries.services import (
     entry_check,
     entry_endorse,
     entry_return,
-    entry_save,
-    entry_submit,
     entry_withdraw,
 )
 from contests.enums import ContestKind, ContestStatus
-from contests.models import Contest, Entry
-from schools.enums import Role, SchoolLevel
-from schools.models import Membership, Programme, School, Student
+from contests.models import Contest
+from schools.enums import SchoolLevel
+from schools.models import Programme, School
 
 DEMO_LOGINS = []
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 GREEN_SCHOOL = "truong-hoc-xanh-hoan-kiem-2022"
 PLASTIC = "nhua-gia-tri-thap-nam-tu-liem-2022"
 WATER = "sang-kien-tiet-kiem-nuoc-hoan-kiem-2022"
@@ -57,10 +60,6 @@ PLASTIC_SCHOOLS = [
 SLOGANS_PER_SCHOOL = 7  # 39 × 7 = 273, plus the near-duplicates
 
 
-def _at(*args) -> datetime:
-    return datetime(*args, tzinfo=HANOI)
-
-
 def seed(*, stdout=None, password=None):
     if not Programme.objects.filter(slug__in=[GREEN_SCHOOL, PLASTIC]).count() == 2:
         return
@@ -74,48 +73,12 @@ def seed(*, stdout=None, password=None):
         stdout.write("Contest entries: " + ", ".join(f"{slug} {n}" for slug, n in counts.items()) + ".")
 
 
-# --- helpers ---------------------------------------------------------------------------
-
-
-def _teachers() -> dict[int, object]:
-    """One teacher per school (the first by username), loaded once."""
-    teachers = {}
-    rows = Membership.objects.filter(role=Role.TEACHER).select_related("user").order_by("user__username")
-    for m in rows:
-        teachers.setdefault(m.school_id, m.user)
-    return teachers
-
-
-def _students() -> dict[int, list[Student]]:
-    students = {}
-    rows = Student.objects.filter(active=True).select_related("classroom", "user").order_by("classroom__name", "pk")
-    for s in rows:
-        students.setdefault(s.school_id, []).append(s)
-    return students
-
-
-def _make(contest, school, user, at, *, members=(), submit=True, **fields) -> Entry:
-    import uuid
-
-    client_id = uuid.uuid4()  # idempotent per contest: a contest with entries is not seeded again
-    entry, _created = entry_save(
-        contest=contest, school=school, user=user, client_id=client_id, data=fields, members=list(members)
-    )
-    if submit:
-        entry = entry_submit(entry=entry, user=user, at=at)
-    return entry
-
-
-def _programme(slug):
-    return Programme.objects.get(slug=slug)
-
-
 # --- the water initiatives -------------------------------------------------------------
 
 
 def _seed_water(organiser) -> None:
     contest = contest_create(
-        programme=_programme(GREEN_SCHOOL),
+        programme=programme_named(GREEN_SCHOOL),
         slug=WATER,
         kind=ContestKind.INITIATIVE,
         title="Cuộc thi Sáng kiến bảo tồn nguồn nước – tiết kiệm nước trong trường học",
@@ -127,15 +90,15 @@ def _seed_water(organiser) -> None:
         ),
         rules="Mỗi nhóm từ 2 đến 5 học sinh cùng trường, có giáo viên hướng dẫn. Mỗi trường gửi tối đa 3 sáng kiến.",
         eligible_levels=[SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY],
-        opens_at=_at(2023, 1, 3, 7, 30),
-        closes_at=_at(2023, 2, 28, 17, 0),
+        opens_at=at_hanoi(2023, 1, 3, 7, 30),
+        closes_at=at_hanoi(2023, 2, 28, 17, 0),
         max_entries_per_school=3,
         status=ContestStatus.OPEN,
         prize_tiers=[("Sáng kiến xuất sắc được hỗ trợ triển khai", 10)],
     )
     if contest.entries.exists():
         return
-    teachers, students = _teachers(), _students()
+    teachers, students = teachers_by_school(), students_by_school()
     schools = list(
         School.objects.filter(
             enrolments__programme__slug=GREEN_SCHOOL, level__in=[SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY]
@@ -146,8 +109,8 @@ def _seed_water(organiser) -> None:
         zip(places, data.WATER_INITIATIVES, strict=True)
     ):
         team = students.get(school.pk, [])[(index // 21) * 3 : (index // 21) * 3 + 3]
-        at = _at(2023, 1, 10, 9, 0) + timedelta(days=index * 1.5)
-        entry = _make(
+        at = at_hanoi(2023, 1, 10, 9, 0) + timedelta(days=index * 1.5)
+        entry = entry_make(
             contest,
             school,
             teachers[school.pk],
@@ -158,7 +121,7 @@ def _seed_water(organiser) -> None:
             plan=plan,
             expected_result=expected,
         )
-        entry_check(entry=entry, user=organiser, eligible=True, at=_at(2023, 3, 3, 10, 0))
+        entry_check(entry=entry, user=organiser, eligible=True, at=at_hanoi(2023, 3, 3, 10, 0))
     contest_status_set(contest=contest, status=ContestStatus.CLOSED)
 
 
@@ -182,7 +145,7 @@ def _slogan_texts() -> list[str]:
 
 def _seed_slogans(organiser) -> None:
     contest = contest_create(
-        programme=_programme(GREEN_SCHOOL),
+        programme=programme_named(GREEN_SCHOOL),
         slug=SLOGANS,
         kind=ContestKind.SLOGAN,
         title="Cuộc thi sáng tạo khẩu hiệu “Trường học Xanh – Vì một Hà Nội Xanh”",
@@ -194,8 +157,8 @@ def _seed_slogans(organiser) -> None:
         ),
         rules="Khẩu hiệu bằng tiếng Việt, tối đa 150 ký tự. Mỗi học sinh gửi tối đa 3 câu. Giáo viên gửi thay "
         "cho học sinh mầm non.",
-        opens_at=_at(2022, 11, 14, 7, 30),
-        closes_at=_at(2022, 12, 16, 17, 0),
+        opens_at=at_hanoi(2022, 11, 14, 7, 30),
+        closes_at=at_hanoi(2022, 12, 16, 17, 0),
         max_entries_per_student=3,
         slogan_max_length=150,
         status=ContestStatus.OPEN,
@@ -203,10 +166,10 @@ def _seed_slogans(organiser) -> None:
     )
     if contest.entries.exists():
         return
-    teachers, students = _teachers(), _students()
+    teachers, students = teachers_by_school(), students_by_school()
     schools = list(School.objects.filter(enrolments__programme__slug=GREEN_SCHOOL).order_by("code"))
     texts = _slogan_texts()
-    check_at = _at(2022, 12, 20, 9, 0)
+    check_at = at_hanoi(2022, 12, 20, 9, 0)
     number = 0
     for s_index, school in enumerate(schools):
         teacher = teachers[school.pk]
@@ -214,37 +177,46 @@ def _seed_slogans(organiser) -> None:
         for k in range(SLOGANS_PER_SCHOOL):
             text = texts[s_index * SLOGANS_PER_SCHOOL + k]
             authors = [pupils[k % len(pupils)]] if pupils else []
-            at = _at(2022, 11, 15, 8, 0) + timedelta(hours=number * 2.3)
+            at = at_hanoi(2022, 11, 15, 8, 0) + timedelta(hours=number * 2.3)
             number += 1
-            state = number % 40
-            if state == 7:  # never submitted
-                _make(contest, school, teacher, at, members=authors, submit=False, text=text)
-                continue
-            entry = _make(contest, school, teacher, at, members=authors, text=text)
-            if state in (11, 31):
-                entry_withdraw(entry=entry, user=teacher, at=at + timedelta(hours=1))
-            elif state == 19:
-                entry_return(
-                    entry=entry,
-                    user=teacher,
-                    at=at + timedelta(hours=3),
-                    comment="Câu khẩu hiệu dài, em rút gọn lại và kiểm tra chính tả nhé.",
-                )
-            elif state == 23:
-                pass  # endorsed by the school, not yet checked
-            elif state in (3, 27):
-                reason = data.INELIGIBLE_REASONS[(number // 40) % len(data.INELIGIBLE_REASONS)]
-                entry_check(entry=entry, user=organiser, eligible=False, reason=reason, at=check_at)
-            else:
-                entry_check(entry=entry, user=organiser, eligible=True, at=check_at)
+            _slogan_entry(
+                contest, school, teacher, organiser, at, number, authors=authors, text=text, check_at=check_at
+            )
     # Near-duplicates sent by pupils of different schools, all eligible.
     for d_index, (original, variant) in enumerate(data.SLOGAN_NEAR_DUPLICATES):
         for offset, text in ((d_index * 2, original), (d_index * 2 + 17, variant)):
             school = schools[offset % len(schools)]
-            at = _at(2022, 12, 1, 8, 0) + timedelta(hours=offset)
-            entry = _make(contest, school, teachers[school.pk], at, text=text)
+            at = at_hanoi(2022, 12, 1, 8, 0) + timedelta(hours=offset)
+            entry = entry_make(contest, school, teachers[school.pk], at, text=text)
             entry_check(entry=entry, user=organiser, eligible=True, at=check_at)
     contest_status_set(contest=contest, status=ContestStatus.CLOSED)
+
+
+def _slogan_entry(contest, school, teacher, organiser, at, number, *, authors, text, check_at) -> None:
+    """The `number`-th slogan, taken to a state by its place in each run of 40: never
+    submitted (7), withdrawn (11, 31), returned (19), endorsed only (23), ineligible (3,
+    27), else eligible."""
+    state = number % 40
+    if state == 7:  # never submitted
+        entry_make(contest, school, teacher, at, members=authors, submit=False, text=text)
+        return
+    entry = entry_make(contest, school, teacher, at, members=authors, text=text)
+    if state in (11, 31):
+        entry_withdraw(entry=entry, user=teacher, at=at + timedelta(hours=1))
+    elif state == 19:
+        entry_return(
+            entry=entry,
+            user=teacher,
+            at=at + timedelta(hours=3),
+            comment="Câu khẩu hiệu dài, em rút gọn lại và kiểm tra chính tả nhé.",
+        )
+    elif state == 23:
+        pass  # endorsed by the school, not yet checked
+    elif state in (3, 27):
+        reason = data.INELIGIBLE_REASONS[(number // 40) % len(data.INELIGIBLE_REASONS)]
+        entry_check(entry=entry, user=organiser, eligible=False, reason=reason, at=check_at)
+    else:
+        entry_check(entry=entry, user=organiser, eligible=True, at=check_at)
 
 
 # --- the plastic initiatives -----------------------------------------------------------
@@ -253,7 +225,7 @@ def _seed_slogans(organiser) -> None:
 def _seed_plastic(organiser) -> None:
     schools = {s.code: s for s in School.objects.filter(code__in=PLASTIC_SCHOOLS)}
     contest = contest_create(
-        programme=_programme(PLASTIC),
+        programme=programme_named(PLASTIC),
         slug=PLASTIC_CONTEST,
         kind=ContestKind.INITIATIVE,
         title="Cuộc thi Sáng kiến giảm thiểu, tái chế rác thải nhựa giá trị thấp",
@@ -264,8 +236,8 @@ def _seed_plastic(organiser) -> None:
         ),
         rules="Mỗi trường gửi 4 sáng kiến do nhóm học sinh thực hiện, có giáo viên hướng dẫn.",
         eligible_schools=[schools[code] for code in PLASTIC_SCHOOLS],
-        opens_at=_at(2022, 11, 7, 7, 30),
-        closes_at=_at(2022, 12, 5, 17, 0),
+        opens_at=at_hanoi(2022, 11, 7, 7, 30),
+        closes_at=at_hanoi(2022, 12, 5, 17, 0),
         max_entries_per_school=4,
         status=ContestStatus.OPEN,
         prize_tiers=[
@@ -278,24 +250,24 @@ def _seed_plastic(organiser) -> None:
     )
     if contest.entries.exists():
         return
-    teachers, students = _teachers(), _students()
+    teachers, students = teachers_by_school(), students_by_school()
     student_user = get_user_model().objects.filter(username="hs.caudien").first()
     entries = []
     for index, (title, problem, plan, expected) in enumerate(data.PLASTIC_INITIATIVES):
         school = schools[PLASTIC_SCHOOLS[index % 5]]
         pupils = students.get(school.pk, [])
         team = pupils[(index // 5) * 3 : (index // 5) * 3 + 3]
-        at = _at(2022, 11, 14, 9, 0) + timedelta(days=index)
+        at = at_hanoi(2022, 11, 14, 9, 0) + timedelta(days=index)
         fields = {"title": title, "problem": problem, "plan": plan, "expected_result": expected}
         teacher = teachers[school.pk]
         lead = team[0] if team else None
         if lead is not None and lead.user_id and lead.user == student_user:
             # The demo pupil sent this one; the school endorsed it.
-            entry = _make(contest, school, student_user, at, members=team, **fields)
+            entry = entry_make(contest, school, student_user, at, members=team, **fields)
             entry = entry_endorse(entry=entry, user=teacher, at=at + timedelta(days=1))
         else:
-            entry = _make(contest, school, teacher, at, members=team, **fields)
-        entry_check(entry=entry, user=organiser, eligible=True, at=_at(2022, 12, 6, 9, 0))
+            entry = entry_make(contest, school, teacher, at, members=team, **fields)
+        entry_check(entry=entry, user=organiser, eligible=True, at=at_hanoi(2022, 12, 6, 9, 0))
         entries.append(entry)
     # The showcase order: schools take turns (the order they were made in).
     entries_presentation_order_set(contest=contest, entries=entries)
@@ -314,7 +286,7 @@ def _window(contest) -> None:
 
 def _seed_open(organiser) -> None:
     now = timezone.now()
-    programme = _programme(PLASTIC)
+    programme = programme_named(PLASTIC)
     slogans = contest_create(
         programme=programme,
         slug=OPEN_SLOGANS,
@@ -347,48 +319,60 @@ def _seed_open(organiser) -> None:
     )
     _window(slogans)
     _window(initiatives)
-    teachers, students = _teachers(), _students()
+    teachers, students = teachers_by_school(), students_by_school()
     schools = {s.code: s for s in School.objects.filter(code__in=PLASTIC_SCHOOLS)}
     cau_dien = schools["ntl-thcs-cau-dien"]
     # A pupil of Cầu Diễn with a login card (not the demo pupil): their entries wait for the school.
     pupil = next((s for s in students.get(cau_dien.pk, []) if s.user_id and s.user.username != "hs.caudien"), None)
     at = now - timedelta(days=3)
     if not slogans.entries.exists():
-        texts = iter(data.OPEN_SLOGANS)
-        if pupil is not None:
-            _make(slogans, cau_dien, pupil.user, at, members=[pupil], text=next(texts))
-        for code, step in (
-            ("ntl-thcs-me-tri", "endorsed"),
-            ("ntl-thcs-nam-tu-liem", "eligible"),
-            ("ntl-thcs-tay-mo", "returned"),
-            ("ntl-thcs-my-dinh-2", "draft"),
-            ("ntl-thcs-my-dinh-2", "withdrawn"),
-        ):
-            school, teacher = schools[code], teachers[schools[code].pk]
-            entry = _make(slogans, school, teacher, at, submit=step != "draft", text=next(texts))
-            if step == "eligible":
-                entry_check(entry=entry, user=organiser, eligible=True)
-            elif step == "returned":
-                entry_return(entry=entry, user=teacher, comment="Câu hơi dài, em thử viết gọn hơn nhé.")
-            elif step == "withdrawn":
-                entry_withdraw(entry=entry, user=teacher)
+        _open_slogans(slogans, schools, teachers, pupil, at, organiser)
     if not initiatives.entries.exists():
-        (t1, t2, t3) = data.OPEN_INITIATIVES
-        if pupil is not None:
-            _make(
-                initiatives,
-                cau_dien,
-                pupil.user,
-                at,
-                members=[pupil],
-                title=t1[0],
-                problem=t1[1],
-                plan=t1[2],
-                expected_result=t1[3],
-            )
-        me_tri = schools["ntl-thcs-me-tri"]
-        _make(initiatives, me_tri, teachers[me_tri.pk], at, submit=False, title=t2[0], problem=t2[1])
-        tay_mo = schools["ntl-thcs-tay-mo"]
-        _make(
-            initiatives, tay_mo, teachers[tay_mo.pk], at, title=t3[0], problem=t3[1], plan=t3[2], expected_result=t3[3]
+        _open_initiatives(initiatives, schools, teachers, pupil, at)
+
+
+def _open_slogans(slogans, schools, teachers, pupil, at, organiser) -> None:
+    """The pupil's slogan waiting for the school, and one per state before the results."""
+    texts = iter(data.OPEN_SLOGANS)
+    cau_dien = schools["ntl-thcs-cau-dien"]
+    if pupil is not None:
+        entry_make(slogans, cau_dien, pupil.user, at, members=[pupil], text=next(texts))
+    for code, step in (
+        ("ntl-thcs-me-tri", "endorsed"),
+        ("ntl-thcs-nam-tu-liem", "eligible"),
+        ("ntl-thcs-tay-mo", "returned"),
+        ("ntl-thcs-my-dinh-2", "draft"),
+        ("ntl-thcs-my-dinh-2", "withdrawn"),
+    ):
+        school, teacher = schools[code], teachers[schools[code].pk]
+        entry = entry_make(slogans, school, teacher, at, submit=step != "draft", text=next(texts))
+        if step == "eligible":
+            entry_check(entry=entry, user=organiser, eligible=True)
+        elif step == "returned":
+            entry_return(entry=entry, user=teacher, comment="Câu hơi dài, em thử viết gọn hơn nhé.")
+        elif step == "withdrawn":
+            entry_withdraw(entry=entry, user=teacher)
+
+
+def _open_initiatives(initiatives, schools, teachers, pupil, at) -> None:
+    """The pupil's initiative waiting for the school, a draft, and one submitted by a teacher."""
+    (t1, t2, t3) = data.OPEN_INITIATIVES
+    cau_dien = schools["ntl-thcs-cau-dien"]
+    if pupil is not None:
+        entry_make(
+            initiatives,
+            cau_dien,
+            pupil.user,
+            at,
+            members=[pupil],
+            title=t1[0],
+            problem=t1[1],
+            plan=t1[2],
+            expected_result=t1[3],
         )
+    me_tri = schools["ntl-thcs-me-tri"]
+    entry_make(initiatives, me_tri, teachers[me_tri.pk], at, submit=False, title=t2[0], problem=t2[1])
+    tay_mo = schools["ntl-thcs-tay-mo"]
+    entry_make(
+        initiatives, tay_mo, teachers[tay_mo.pk], at, title=t3[0], problem=t3[1], plan=t3[2], expected_result=t3[3]
+    )
