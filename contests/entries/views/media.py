@@ -6,8 +6,10 @@ anonymous: a login redirect would tell that the file exists (chosen over a redir
 
 Headers: the stored content type, `nosniff`, a sandboxing CSP, private caching only,
 and a server-made file name: `<entry code>-<position><ext>`. The non-blind route offers
-the sanitised uploaded name for documents (people download their own DOCX by name);
-the blind route (`contests:media_blind`, for blind judging pages) never does.
+the sanitised uploaded name for documents to those who may view the entry itself
+(`contests.view_entry`: its school, its authors, its organisers download their own DOCX
+by name); a judge or a public visitor gets the server-made name on every route, as the
+blind route (`contests:media_blind`, for blind judging pages) always gives.
 """
 
 from django.http import FileResponse, Http404
@@ -46,7 +48,8 @@ def _respond(fieldfile, *, content_type, filename, inline) -> FileResponse:
 def _serve(request, pk, *, blind: bool) -> FileResponse:
     media = _media_or_404(request, pk)
     filename = neutral_name(media)
-    if not blind and media.kind == MediaKind.DOCUMENT and media.original_name:
+    by_name = not blind and request.user.has_perm("contests.view_entry", media.entry)
+    if by_name and media.kind == MediaKind.DOCUMENT and media.original_name:
         stem = media.original_name.rsplit(".", 1)[0] if "." in media.original_name else media.original_name
         filename = f"{stem}{media.extension}"
     return _respond(

@@ -177,3 +177,35 @@ def test_media_of_a_student_entry_readers(team_files, client_for, reader, route,
     response = client_for(readers[reader]).get(reverse(route, args=[files[media].pk]))
 
     assert response.status_code == (200 if reader in MAY_READ else 404)
+
+
+def _named_pdf(world, django_capture_on_commit_callbacks):
+    return _media(
+        world,
+        world.school,
+        name="Nguyễn Văn An - THCS Cầu Diễn.pdf",
+        data=PDF,
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+
+
+def test_media_judge_gets_the_neutral_name_on_the_plain_route_too(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    """A blind judge who types the plain media URL learns no child's or school's name."""
+    media = _named_pdf(world, django_capture_on_commit_callbacks)
+    round_ = RoundFactory(contest=media.entry.contest, status=RoundStatus.OPEN)
+    AssignmentFactory(round=round_, judge=world.judge, entry=media.entry)
+    response = client_for(world.judge).get(reverse("contests:media", args=[media.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'inline; filename="NTL-007-1.pdf"'
+
+
+def test_media_public_download_of_an_awarded_entry_has_the_neutral_name(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    media = _named_pdf(world, django_capture_on_commit_callbacks)
+    _publish(media.entry, world)
+    response = client_for(None).get(reverse("contests:media", args=[media.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'inline; filename="NTL-007-1.pdf"'
