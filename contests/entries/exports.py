@@ -1,22 +1,19 @@
 """XLSX of a contest's entries for its organisers: one row per entry, as the list shows it."""
 
-import io
-
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contests.enums import ContestKind
+from home.spreadsheets import XLSX_CONTENT_TYPE, append_rows, new_workbook, workbook_bytes
 
 
 def _when(value):
     return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
-def _cell(value):
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _text(value):
+    return "" if value is None else str(value)
 
 
 def entry_rows(contest, entries) -> list[list]:
@@ -40,34 +37,25 @@ def entry_rows(contest, entries) -> list[list]:
         team = "; ".join(f"{m.student.display_name} ({m.student.classroom.name})" for m in entry.members.all())
         row = [entry.code, entry.school.name, entry.get_status_display()]
         if slogan:
-            row.append(_cell(entry.text))
+            row.append(_text(entry.text))
         else:
             row += [
-                _cell(entry.title),
-                _cell(entry.problem),
-                _cell(entry.plan),
-                _cell(entry.expected_result),
+                _text(entry.title),
+                _text(entry.problem),
+                _text(entry.plan),
+                _text(entry.expected_result),
                 entry.video_url,
                 getattr(entry, "media_count", 0),
             ]
-        row += [team, _when(entry.submitted_at), _when(entry.endorsed_at), _cell(entry.ineligible_reason)]
+        row += [team, _when(entry.submitted_at), _when(entry.endorsed_at), _text(entry.ineligible_reason)]
         rows.append(row)
     return rows
 
 
 def entries_xlsx(contest, entries) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Entries")[:31]
-    for row in entry_rows(contest, entries):
-        sheet.append(row)
+    workbook, sheet = new_workbook(_("Entries"))
+    append_rows(sheet, entry_rows(contest, entries))
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{contest.slug}-entries.xlsx"'
     return response
