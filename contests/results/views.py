@@ -7,8 +7,6 @@ advance and publish (organisers only). An unknown contest or round answers 404; 
 contest the user may not read or act on, 403.
 """
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,8 +27,7 @@ from contests.results.selectors import (
     snapshots_of_round,
     tie_decisions_of,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from home.spreadsheets import XLSX_CONTENT_TYPE, append_row, new_workbook, workbook_bytes
 
 
 def _round_or_404(request, slug, order, perm="contests.view_ranking"):
@@ -175,16 +172,13 @@ def snapshot(request, slug, pk):
 
 @login_required
 def ranking_export(request, slug, order):
-    from openpyxl import Workbook
-
     contest, round = _round_or_404(request, slug, order)
     view = ranking_view(round)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Ranking")[:31]
-    sheet.append([f"{contest.title} – {round.name}"])
-    sheet.append([_("Method"), view.method_label, _("Connected") if view.connected else _("Not connected")])
-    sheet.append(
+    book, sheet = new_workbook(_("Ranking"))
+    append_row(sheet, [f"{contest.title} – {round.name}"])
+    append_row(sheet, [_("Method"), view.method_label, _("Connected") if view.connected else _("Not connected")])
+    append_row(
+        sheet,
         [
             _("Rank"),
             _("Code"),
@@ -195,10 +189,11 @@ def ranking_export(request, slug, order):
             _("Spread"),
             _("Prize"),
             _("Flags"),
-        ]
+        ],
     )
     for r in view.rows:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 r.rank,
                 r.entry.code,
@@ -209,10 +204,8 @@ def ranking_export(request, slug, order):
                 r.spread,
                 r.tier_name or "",
                 ", ".join(str(label) for label in ([_("judges disagree")] if r.disagreement else []) + r.flag_labels),
-            ]
+            ],
         )
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{contest.slug}-vong-{round.order}.xlsx"'
     return response
