@@ -8,8 +8,6 @@ programme decides the rest (`schools.view_board`, `schools.send_reminders`,
 under their area); a report job is its requester's, and anyone else's answers 404.
 """
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,14 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from home.spreadsheets import XLSX_CONTENT_TYPE, append_row, new_workbook, workbook_bytes
 from schools.enums import SchoolLevel
 from schools.models import ReportJob
 from schools.models.monitoring import ReportStatus
 from schools.monitoring.registry import STATES
 from schools.monitoring.selectors import board_for, board_programme_get, board_programmes_for, state_label
 from schools.monitoring.services import reminders_send, report_job_start
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _programme(request, slug, permission):
@@ -94,22 +91,19 @@ def board(request, slug):
 
 @login_required
 def board_export(request, slug):
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
     programme = _programme(request, slug, "schools.view_board")
     board = _board(request, programme)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Board")[:31]
-    sheet.append([programme.name, timezone.localtime().strftime("%d/%m/%Y %H:%M")])
+    book, sheet = new_workbook(_("Board"))
+    append_row(sheet, [programme.name, timezone.localtime().strftime("%d/%m/%Y %H:%M")])
     sheet["A1"].font = Font(bold=True)
-    sheet.append([stat.text for stat in board.stats])
+    append_row(sheet, [stat.text for stat in board.stats])
     header = [_("School code"), _("School"), _("Area"), _("Level"), _("State")]
     for column in board.columns:
         header += [str(column.label), _("%(column)s: state") % {"column": column.label}]
     header += [_("Last reminder")]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     labels = {state: str(state_label(state)) for state in STATES}
@@ -120,12 +114,10 @@ def board_export(request, slug):
             values += [cell.number if column.numeric and cell.number is not None else cell.text, label]
         reminder = row.reminder
         values.append(timezone.localtime(reminder.created_at).strftime("%d/%m/%Y %H:%M") if reminder else "")
-        sheet.append(values)
+        append_row(sheet, values)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 36
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="theo-doi-{programme.slug}.xlsx"'
     return response
 
