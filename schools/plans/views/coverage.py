@@ -1,7 +1,5 @@
 """Coverage of action plans for officers and organisers, its XLSX export, and notices."""
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from home.models import Notice
 from home.services import notice_mark_read
+from home.spreadsheets import XLSX_CONTENT_TYPE, append_row, new_workbook, workbook_bytes
 from schools.plans.forms import CoverageFilterForm
 from schools.plans.selectors import (
     coverage_areas,
@@ -21,8 +20,6 @@ from schools.plans.selectors import (
     programme_for_coverage,
 )
 from schools.selectors import programmes_visible_to
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _coverage(request, pk):
@@ -74,24 +71,22 @@ def plan_coverage(request, pk):
 
 @login_required
 def plan_coverage_xlsx(request, pk):
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
     programme, _form, rows, _everyone = _coverage(request, pk)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Action plans")[:31]
-    sheet.append([programme.name])
+    book, sheet = new_workbook(_("Action plans"))
+    append_row(sheet, [programme.name])
     sheet["A1"].font = Font(bold=True)
     deadline = programme.plan_deadline.strftime("%d/%m/%Y") if programme.plan_deadline else ""
-    sheet.append([_("Deadline"), deadline])
+    append_row(sheet, [_("Deadline"), deadline])
     header = [_("School code"), _("School"), _("Area"), _("Status"), _("First submitted"), _("Approved"), _("Late")]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for row in rows:
         plan = row["plan"]
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row["school"].code,
                 row["school"].name,
@@ -102,13 +97,11 @@ def plan_coverage_xlsx(request, pk):
                 else "",
                 timezone.localtime(plan.approved_at).strftime("%d/%m/%Y") if plan and plan.approved_at else "",
                 _("Late") if row["late"] else "",
-            ]
+            ],
         )
     for column, width in zip("ABCDEFG", (24, 40, 26, 22, 18, 14, 10), strict=True):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="ke-hoach-{programme.slug}.xlsx"'
     return response
 
