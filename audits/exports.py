@@ -1,10 +1,9 @@
 """CSV and XLSX of the result pages: the same rows as the tables, figures rounded to 0.1."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+
+from home.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
 
 def _r(value):
@@ -89,24 +88,10 @@ def category_rows(rows) -> list[list]:
 
 
 def respond(rows: list[list], *, filename: str, fmt: str) -> HttpResponse:
+    rows = [["" if v is None else v for v in row] for row in rows]
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Results")[:31]
-        for row in rows:
-            sheet.append(["" if v is None else v for v in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        response = HttpResponse(xlsx_bytes(rows, title=_("Results")), content_type=XLSX_CONTENT_TYPE)
     else:
-        text = io.StringIO()
-        writer = csv.writer(text)
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
-        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse("\ufeff" + csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
