@@ -11,7 +11,6 @@ Every section covers the schools the person who asked may see on the board
 only the schools under their area, figures and tables alike.
 """
 
-import io
 from datetime import datetime
 
 from django.db.models import Count, Sum
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.pdf import FONT, new_pdf, pdf_bytes
+from home.spreadsheets import append_row, new_workbook, workbook_bytes
 from schools.enums import Role
 from schools.models import Membership, Programme, SchoolYearProfile, Student
 from schools.monitoring.registry import ReportSection, ReportTable, board_providers, number_text
@@ -179,21 +179,18 @@ def report_pdf(programme: Programme, sections: list[ReportSection], made_at: dat
 
 
 def report_xlsx(programme: Programme, sections: list[ReportSection], made_at: datetime) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Summary")[:31]
-    sheet.append([_("Programme report: %(programme)s") % {"programme": programme.name}])
+    book, sheet = new_workbook(_("Summary"))
+    append_row(sheet, [_("Programme report: %(programme)s") % {"programme": programme.name}])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([programme.area.name, programme.school_year.name, made_at.strftime("%d/%m/%Y %H:%M")])
+    append_row(sheet, [programme.area.name, programme.school_year.name, made_at.strftime("%d/%m/%Y %H:%M")])
     for section in sections:
-        sheet.append([])
-        sheet.append([section.title])
+        append_row(sheet, [])
+        append_row(sheet, [section.title])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         for line in section.lines:
-            sheet.append([line])
+            append_row(sheet, [line])
     sheet.column_dimensions["A"].width = 110
     used = {sheet.title}
     for section in sections:
@@ -203,16 +200,14 @@ def report_xlsx(programme: Programme, sections: list[ReportSection], made_at: da
                 name = f"{name[:28]} {len(used)}"
             used.add(name)
             tab = book.create_sheet(name)
-            tab.append([str(h) for h in table.header])
+            append_row(tab, [str(h) for h in table.header])
             for cell in tab[1]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                tab.append([v if isinstance(v, int | float) or v is None else str(v) for v in row])
+                append_row(tab, [v if isinstance(v, int | float) or v is None else str(v) for v in row])
             for index in range(len(table.header)):
                 tab.column_dimensions[chr(65 + index)].width = 14 if index else 24
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def build_report(programme: Programme, *, user, progress=None) -> tuple[bytes, bytes]:
