@@ -4,8 +4,6 @@ GET shows the page; only a POST imports. The result is shown on the same page: a
 summary, or every bad row with its line and reason (and nothing imported).
 """
 
-import csv
-import io
 import logging
 from dataclasses import dataclass
 
@@ -16,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from home.spreadsheets import csv_text
 from schools import imports
 from schools.imports import reading
 from schools.imports import schools as schools_format
@@ -99,11 +98,8 @@ def _page(request, kind: ImportKind):
 
 def _example(kind: ImportKind) -> HttpResponse:
     """A small CSV in UTF-8 with a BOM, so that Excel shows the Vietnamese correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.name for column in kind.columns])
-    writer.writerows(kind.example_rows)
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    text = csv_text([[column.name for column in kind.columns], *kind.example_rows], lineterminator="\r\n")
+    response = HttpResponse(("\ufeff" + text).encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind.key}-example.csv"'
     return response
 
