@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -256,3 +257,17 @@ def test_programme_report_xlsx_escapes_school_and_area(world, client_for, django
 
     cells = _assert_safe_xlsx(_content(response), [HYPERLINK, AT])
     assert _numbers(cells)
+
+
+def test_only_the_shared_writer_makes_spreadsheets():
+    """A new export cannot forget the escaping: no module but home/spreadsheets.py makes a
+    workbook or a CSV writer (reading imports with openpyxl and csv is fine)."""
+    root = Path(__file__).resolve().parents[2]
+    writers = ("Workbook(", "csv.writer(", "csv.DictWriter(", "import Workbook")
+    found = [
+        str(path.relative_to(root))
+        for app in ("home", "schools", "audits", "contests")
+        for path in sorted((root / app).rglob("*.py"))
+        if path != root / "home" / "spreadsheets.py" and any(w in path.read_text(encoding="utf-8") for w in writers)
+    ]
+    assert found == []
