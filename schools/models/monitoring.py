@@ -3,6 +3,8 @@
 Both are written only by schools.monitoring.services.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,8 +60,18 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+# A queued or running report whose heartbeat (else its creation) is older than this has no
+# worker any more: the task's hard time limit (CELERY_TASK_TIME_LIMIT, 10 min) has killed
+# any run that old, and a run touches the heartbeat at every step. Such a job counts as
+# failed (ReportJob.is_stale) and report_job_start replaces it.
+REPORT_STALE_AFTER = timedelta(minutes=10)
+
+
 class ReportJob(models.Model):
-    """A programme report made by Celery: its progress, then the PDF and the XLSX (private files)."""
+    """A programme report made by Celery: its progress, then the PDF and the XLSX (private files).
+
+    `heartbeat_at` is touched when a worker claims the job and at every progress step.
+    """
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="report_jobs", verbose_name=_("programme")
@@ -72,6 +84,7 @@ class ReportJob(models.Model):
     error = models.TextField(blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -81,3 +94,9 @@ class ReportJob(models.Model):
 
     def __str__(self):
         return f"{self.programme} – {self.created_at:%Y-%m-%d %H:%M}"
+
+    def is_stale(self, now) -> bool:
+        """Queued or running, with no sign of life for REPORT_STALE_AFTER before `now`."""
+        if self.status not in (ReportStatus.QUEUED, ReportStatus.RUNNING):
+            return False
+        return (self.heartbeat_at or self.created_at) < now - REPORT_STALE_AFTER

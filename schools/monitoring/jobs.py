@@ -62,14 +62,22 @@ def reminder_emails_send(*, reminder: Reminder) -> int:
 
 
 def report_job_progress(*, job: ReportJob, progress: int, step: str) -> None:
-    ReportJob.objects.filter(pk=job.pk).update(progress=progress, step=step[:120])
+    """Record the step; it is also the job's heartbeat (see REPORT_STALE_AFTER)."""
+    ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING).update(
+        progress=progress, step=step[:120], heartbeat_at=timezone.now()
+    )
 
 
 def report_job_run(*, job: ReportJob) -> ReportJob:
-    """Build the PDF and the XLSX. A job that is done or failed is left as it is."""
+    """Build the PDF and the XLSX. A job that is done or failed is left as it is.
 
-    claimed = ReportJob.objects.filter(pk=job.pk, status=ReportStatus.QUEUED).update(
-        status=ReportStatus.RUNNING, progress=1
+    A running job is built again from the start: the task is delivered again only when its
+    worker was lost (late acks; the broker's visibility timeout is longer than any run). A
+    job found stale and marked failed by report_job_start is never taken up again.
+    """
+
+    claimed = ReportJob.objects.filter(pk=job.pk, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]).update(
+        status=ReportStatus.RUNNING, progress=1, step="", heartbeat_at=timezone.now()
     )
     if not claimed:
         return ReportJob.objects.get(pk=job.pk)
@@ -88,5 +96,10 @@ def report_job_run(*, job: ReportJob) -> ReportJob:
     except Exception as error:  # noqa: BLE001 - the job records the failure for the person who asked
         job.status, job.error = ReportStatus.FAILED, f"{type(error).__name__}: {error}"[:2000]
     job.finished_at = timezone.now()
-    job.save(update_fields=["pdf", "xlsx", "status", "progress", "step", "error", "finished_at"])
+    # Only a job still running is finished: one marked failed meanwhile (stale) stays failed.
+    fields = ["pdf", "xlsx", "status", "progress", "step", "error", "finished_at"]
+    ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING).update(
+        **{name: getattr(job, name) for name in fields}
+    )
+    job.refresh_from_db()
     return job

@@ -8,8 +8,11 @@ reminder's e-mails once (emailed_at), whatever the number of retries.
 
 Reports: `report_job_start` queues a ReportJob (or returns the one the same person already
 has queued or running for the programme); `report_job_run` moves it queued → running →
-done | failed. A report is made for the person who asked, with what they may see on the
-board (an officer's covers the schools under their area), so a job is theirs alone.
+done | failed. A queued or running job with no heartbeat for REPORT_STALE_AFTER (a killed
+worker) is marked failed by `report_job_start`, with REPORT_INTERRUPTED, and a new one is
+queued in its place: a stuck job never blocks the next report. A report is made for the
+person who asked, with what they may see on the board (an officer's covers the schools
+under their area), so a job is theirs alone.
 """
 
 from datetime import timedelta
@@ -19,7 +22,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from home.services import notice_send
 from schools.models import Programme, Reminder, ReportJob
@@ -30,6 +33,9 @@ from schools.monitoring.selectors import board_for
 from schools.monitoring.tasks import make_programme_report, send_reminder_emails
 
 REMINDER_PAUSE = timedelta(hours=1)
+
+# What the person sees on a job that was found stale (stored in Vietnamese, like the PDF).
+REPORT_INTERRUPTED = gettext_lazy("Making the report was interrupted; please make it again.")
 
 
 def _topic(late_keys: list[str]) -> str:
@@ -97,15 +103,26 @@ def reminders_send(*, programme: Programme, user, school_ids=None, message: str 
 # Reports ------------------------------------------------------------------------------------
 
 
-def report_job_start(*, programme: Programme, user) -> ReportJob:
-    """Queue the user's programme report, or return their job already queued or running for it."""
+def report_job_start(*, programme: Programme, user, now=None) -> ReportJob:
+    """Queue the user's programme report, or return their job already queued or running for it.
+
+    A job of theirs that is stale at `now` (ReportJob.is_stale) is marked failed first and
+    a new one queued.
+    """
+    now = now or timezone.now()
     with transaction.atomic():
         Programme.objects.select_for_update().filter(pk=programme.pk).first()
-        running = ReportJob.objects.filter(
+        active = ReportJob.objects.filter(
             programme=programme, requested_by=user, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]
-        ).first()
-        if running is not None:
-            return running
+        )
+        for running in active:
+            if not running.is_stale(now):
+                return running
+            with override("vi"):
+                error = str(REPORT_INTERRUPTED)
+            ReportJob.objects.filter(pk=running.pk, status=running.status).update(
+                status=ReportStatus.FAILED, error=error, finished_at=now
+            )
         job = ReportJob(programme=programme, requested_by=user)
         job.full_clean()
         job.save()

@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_POST
 
 from home.spreadsheets import XLSX_CONTENT_TYPE, append_row, new_workbook, workbook_bytes
@@ -24,7 +24,7 @@ from schools.models import ReportJob
 from schools.models.monitoring import ReportStatus
 from schools.monitoring.registry import STATES
 from schools.monitoring.selectors import board_for, board_programme_get, board_programmes_for, state_label
-from schools.monitoring.services import reminders_send, report_job_start
+from schools.monitoring.services import REPORT_INTERRUPTED, reminders_send, report_job_start
 
 
 def _programme(request, slug, permission):
@@ -70,7 +70,10 @@ def board(request, slug):
     filters = _filters(request.GET)
     query = request.GET.copy()
     query.pop("sort", None)
-    jobs = ReportJob.objects.filter(programme=programme, requested_by=request.user)[:3]
+    jobs = list(ReportJob.objects.filter(programme=programme, requested_by=request.user)[:3])
+    now = timezone.now()
+    for job in jobs:
+        job.stale = job.is_stale(now)
     return render(
         request,
         "schools/monitoring/board.html",
@@ -167,10 +170,16 @@ def _job(request, slug, pk):
 
 @login_required
 def report_job(request, slug, pk):
+    """A stale job (no heartbeat for REPORT_STALE_AFTER) is shown as failed, interrupted."""
     job = _job(request, slug, pk)
-    running = job.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)
+    stale = job.is_stale(timezone.now())
+    running = job.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and not stale
+    with override("vi"):
+        interrupted = stale or (job.status == ReportStatus.FAILED and job.error == str(REPORT_INTERRUPTED))
     return render(
-        request, "schools/monitoring/report.html", {"job": job, "programme": job.programme, "running": running}
+        request,
+        "schools/monitoring/report.html",
+        {"job": job, "programme": job.programme, "running": running, "interrupted": interrupted},
     )
 
 
