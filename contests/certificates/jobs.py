@@ -169,11 +169,18 @@ def _zip_name(certificate, item) -> str:
 
 
 def certificate_batch_make(*, batch_id: int) -> CertificateBatch | None:
-    """Make the batch's missing certificates and PDFs, then its ZIP. Safe to run again."""
+    """Make the batch's missing certificates and PDFs, then its ZIP. Safe to run again.
+
+    A failed batch is left as it is: it failed, or certificate_batch_start found it stale
+    and a new batch replaced it, so a late redelivery of its task must not revive it.
+    Every certificate made touches the heartbeat (BATCH_STALE_AFTER).
+    """
     batch = CertificateBatch.objects.select_related("contest__programme__area").filter(pk=batch_id).first()
-    if batch is None or (batch.status == BatchStatus.DONE and batch.archive):
+    if batch is None or (batch.status == BatchStatus.DONE and batch.archive) or batch.status == BatchStatus.FAILED:
         return batch
-    CertificateBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.RUNNING, error="")
+    CertificateBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.RUNNING, error="", heartbeat_at=timezone.now()
+    )
     try:
         plan = certificate_plan(batch)
         organisation, place = organisation_name(), certificate_place(batch.contest)
@@ -186,7 +193,7 @@ def certificate_batch_make(*, batch_id: int) -> CertificateBatch | None:
                 certificate.file.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
                 Certificate.objects.filter(pk=certificate.pk).update(file=certificate.file.name)
             made.append((certificate, item))
-            CertificateBatch.objects.filter(pk=batch.pk).update(done=done)
+            CertificateBatch.objects.filter(pk=batch.pk).update(done=done, heartbeat_at=timezone.now())
         archive_write(batch, made)
     except Exception as error:
         logger.exception("certificate batch %s failed", batch.pk)

@@ -6,7 +6,9 @@ which the task runs; the two are the only writers of CertificateBatch and Certif
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
 
 from contests.certificates.document import certificate_pdf
 from contests.certificates.jobs import (
@@ -23,15 +25,30 @@ from contests.models import Certificate, CertificateBatch, Contest
 from home.storage import files_delete_on_commit
 from schools.students.data_rights import ERASED
 
+# The error of a batch found stale (CertificateBatch.is_stale), stored in Vietnamese.
+BATCH_INTERRUPTED = gettext_lazy("Making the certificates was interrupted; please start a new batch.")
 
-def certificate_batch_start(*, contest: Contest, user, include_participants: bool = False) -> CertificateBatch:
+
+def certificate_batch_start(
+    *, contest: Contest, user, include_participants: bool = False, now=None
+) -> CertificateBatch:
     """Queue a batch (task on commit). Refused while another batch of the contest is being
-    made, and when there is nothing to certify."""
+    made, and when there is nothing to certify. A batch stale at `now` (no heartbeat for
+    BATCH_STALE_AFTER: its worker was lost) is marked failed and no longer blocks; the new
+    batch issues new codes, and the certificates the stale one made stay valid."""
+    now = now or timezone.now()
     with transaction.atomic():
         Contest.objects.select_for_update().filter(pk=contest.pk).first()
-        busy = CertificateBatch.objects.filter(
-            contest=contest, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING]
-        ).exists()
+        active = list(
+            CertificateBatch.objects.filter(contest=contest, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING])
+        )
+        busy = [batch for batch in active if not batch.is_stale(now)]
+        if not busy:
+            with override("vi"):
+                error = str(BATCH_INTERRUPTED)
+            CertificateBatch.objects.filter(pk__in=[batch.pk for batch in active]).update(
+                status=BatchStatus.FAILED, error=error, finished_at=now
+            )
         if busy:
             raise ValidationError(_("Certificates of this contest are being made. Wait until they are done."))
         batch = CertificateBatch(contest=contest, include_participants=include_participants, requested_by=user)

@@ -13,6 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -30,6 +32,17 @@ from contests.implementation.selectors import contest_get
 from schools.selectors import school_get_for_user
 
 RUNNING = (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+
+def _shown(batch, now):
+    """Mark the batch for the page: a stale one (CertificateBatch.is_stale) shows as failed,
+    interrupted, like one certificate_batch_start has already marked so."""
+    batch.stale = batch.is_stale(now)
+    with override("vi"):
+        marked = batch.status == BatchStatus.FAILED and batch.error == str(services.BATCH_INTERRUPTED)
+    batch.interrupted = batch.stale or marked
+    batch.running = batch.status in RUNNING and not batch.stale
+    return batch
 
 
 def _contest_or_404(request, slug):
@@ -56,7 +69,8 @@ def _file_response(field, filename: str, content_type: str):
 @never_cache
 def contest_certificates(request, slug):
     contest = _contest_or_404(request, slug)
-    batches = batches_of_contest(contest)
+    now = timezone.now()
+    batches = [_shown(batch, now) for batch in batches_of_contest(contest)]
     latest = batches[0] if batches else None
     return render(
         request,
@@ -67,7 +81,7 @@ def contest_certificates(request, slug):
             "latest": latest,
             "certificates": certificates_of_batch(latest) if latest else [],
             "award_count": award_count(contest),
-            "running": latest is not None and latest.status in RUNNING,
+            "running": latest is not None and latest.running,
         },
     )
 
@@ -94,6 +108,7 @@ def batch_detail(request, slug, pk):
     batch = batch_get(contest, pk)
     if batch is None:
         raise Http404
+    _shown(batch, timezone.now())
     return render(
         request,
         "contests/certificates/batch.html",
@@ -101,7 +116,7 @@ def batch_detail(request, slug, pk):
             "contest": contest,
             "batch": batch,
             "certificates": certificates_of_batch(batch),
-            "running": batch.status in RUNNING,
+            "running": batch.running,
         },
     )
 

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -74,8 +75,18 @@ class Award(models.Model):
         return f"{self.tier.name} – {self.entry}"
 
 
+# A queued or running batch whose heartbeat (else its creation) is older than this has no
+# worker any more: a run touches the heartbeat at every certificate (one PDF takes well
+# under a second) and the task's hard time limit (CELERY_TASK_TIME_LIMIT, 10 min) kills any
+# run before. Such a batch counts as failed and no longer blocks a new one.
+BATCH_STALE_AFTER = timedelta(minutes=15)
+
+
 class CertificateBatch(models.Model):
-    """A Celery batch of certificate PDFs, with its progress and the ZIP of them all."""
+    """A Celery batch of certificate PDFs, with its progress and the ZIP of them all.
+
+    `heartbeat_at` is touched when a worker takes the batch and at every certificate.
+    """
 
     contest = models.ForeignKey(
         Contest, on_delete=models.CASCADE, related_name="certificate_batches", verbose_name=_("contest")
@@ -88,6 +99,7 @@ class CertificateBatch(models.Model):
     error = models.TextField(blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -97,6 +109,12 @@ class CertificateBatch(models.Model):
 
     def __str__(self):
         return f"{self.contest} – {self.created_at:%Y-%m-%d %H:%M}"
+
+    def is_stale(self, now) -> bool:
+        """Queued or running, with no sign of life for BATCH_STALE_AFTER before `now`."""
+        if self.status not in (BatchStatus.QUEUED, BatchStatus.RUNNING):
+            return False
+        return (self.heartbeat_at or self.created_at) < now - BATCH_STALE_AFTER
 
 
 class Certificate(models.Model):
