@@ -192,6 +192,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 10 * 60
+# Redis hands an unacknowledged task (late acks) to another worker after this long. It must
+# exceed the longest run (the 10-min time limit above) plus the longest countdown (the
+# reminder e-mails' retry backoff, at most 10 min), or a task still running is delivered
+# twice; shorter is better, since a task whose worker was killed waits this long to resume.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 30 * 60}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
