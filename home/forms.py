@@ -16,12 +16,19 @@ class DemoPasswordMessageMixin:
 
 
 class LoginForm(DemoPasswordMessageMixin, AuthenticationForm):
-    """Django's login form with the label children and teachers recognise."""
+    """Django's login form with the label children and teachers recognise.
+
+    `remember` is unticked by default: on a school's shared computer the session ends when
+    the browser closes (home.views.LoginView).
+    """
 
     username = forms.CharField(
         label=_("Username"),
         max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocapitalize": "none", "autocomplete": "username"}),
+    )
+    remember = forms.BooleanField(
+        label=_("Remember this device (only on a phone or computer of your own)"), required=False, initial=False
     )
 
 

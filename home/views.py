@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
@@ -8,10 +10,22 @@ from home.forms import LoginForm
 from home.models.listing import paginate
 from home.page_search import MAX_QUERY_LENGTH, query_words, search_entries, snippet_for
 
+# How long a session lasts on a device the person asked to remember (Django's default age).
+REMEMBER_DEVICE_AGE = timedelta(days=14)
+
 
 class LoginView(auth_views.LoginView):
+    """A session ends when the browser closes (shared school computers), unless the person
+    ticks "remember this device": then it lasts REMEMBER_DEVICE_AGE from the last request."""
+
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember = form.cleaned_data.get("remember")
+        self.request.session.set_expiry(int(REMEMBER_DEVICE_AGE.total_seconds()) if remember else 0)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
