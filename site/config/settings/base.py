@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The API docs page renders ninja's own template with its bundled Swagger UI
+    # (static/ninja/), not the CDN copy the site's CSP blocks.
+    "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "crispy_forms",
