@@ -52,3 +52,8 @@ def search(request):
             entry.url = entry.page.get_url(request)
             entry.full_url = request.build_absolute_uri(entry.url)
     return render(request, "home/search.html", {"query": query, "results": results})
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the site's own 403 page saying what to do, in the user's language."""
+    return render(request, "403_csrf.html", status=403)

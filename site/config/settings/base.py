@@ -140,12 +140,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "/"
 
-# django-axes: lock a username + IP pair, never a whole school behind one IP.
+# A refused CSRF check answers the site's own 403 page (site/templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+
+# django-axes: lock a username + IP pair, never a whole school behind one IP; its
+# lockout answers 429 with site/templates/429.html.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "429.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Vietnamese first: the default for every visitor; English only by the switch.
