@@ -13,3 +13,17 @@ def fold_diacritics(text: str | None) -> str:
     """
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", text or "") if not unicodedata.combining(ch))
     return stripped.casefold().replace("đ", "d")
+
+
+# C0 control characters and DEL. Tab, newline and carriage return are kept in text that
+# may span lines (a textarea, a quoted CSV cell); nothing else of them is ever typed.
+_LINE_CONTROLS = frozenset("\t\n\r")
+
+
+def has_control_characters(text: str, *, multiline: bool = True) -> bool:
+    """True when `text` holds NUL or another C0 control character (or DEL).
+
+    With multiline, tab, newline and carriage return are allowed; without, they count too.
+    PostgreSQL refuses NUL in text outright, so such input must be stopped before a query.
+    """
+    return any((ch < " " or ch == "\x7f") and not (multiline and ch in _LINE_CONTROLS) for ch in text)

@@ -4,7 +4,9 @@ Contract: `read_table` either returns a `Table` or raises `ImportFileError` with
 message for the person who made the file; it never lets a parser error through.
 Line numbers are those a spreadsheet shows: the header is line 1, blank lines count
 but are skipped. Cell text is NFC-normalised and trimmed; header names are trimmed,
-lowercased, and spaces or hyphens become underscores ("Area code" → "area_code").
+lowercased, and spaces or hyphens become underscores ("Area code" → "area_code"). A data
+row holding a control character (NUL and the like; tab and line breaks are allowed) is
+an error of its line and is left out of the rows.
 
 Limits are checked before parsing: the file size (settings.IMPORT_MAX_BYTES, from
 `file.size`, so a 50 MB upload is refused unread), the unpacked size of an XLSX (a
@@ -21,6 +23,8 @@ from datetime import date, datetime, time
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from home.text import has_control_characters
 
 DEFAULT_MAX_ROWS = 5000
 MAX_COLUMNS = 64
@@ -120,8 +124,16 @@ def _refuse_binary(data: bytes) -> None:
                 "Open it in Excel and save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”, without a password."
             )
         )
-    if data.startswith(_OTHER_BINARY) or b"\x00" in data[:8192]:
+    if data.startswith(_OTHER_BINARY) or _looks_binary(data[:8192]):
         raise ImportFileError(_neither_message())
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NUL in the header line, or many of them: binary (or UTF-16 without a BOM).
+
+    A stray NUL in a data row is that row's error instead (`_table_from_records`).
+    """
+    return b"\x00" in sample.split(b"\n", 1)[0] or sample.count(b"\x00") * 100 > len(sample)
 
 
 def _not_utf8_message(line: int | None = None) -> str:
@@ -282,9 +294,20 @@ def _table_from_records(records, columns: list[Column]) -> Table:
                     ),
                 )
             )
+        if any(has_control_characters(cell) for cell in cells):
+            # Not validated further: a NUL would reach the database (PostgreSQL refuses it).
+            table.errors.append((line, _control_message()))
+            continue
         values = {name: (cells[i] if i < len(cells) else "") for name, i in positions.items()}
         table.rows.append(Row(line=line, values=values))
     return table
+
+
+def _control_message() -> str:
+    return _(
+        "This row holds an invisible control character (such as NUL), often left by another program. "
+        "Retype the row's values or save the file again as CSV UTF-8."
+    )
 
 
 def _header_positions(line: int, header: list[str], columns: list[Column]):
