@@ -8,6 +8,7 @@ reduction), or null when they cannot be computed.
 """
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -84,6 +85,6 @@ def programme_audit_summary(request, slug: str):
     programme = get_object_or_404(Programme.objects.select_related("area"), slug=slug)
     if not request.user.has_perm("audits.view_programme_summary", programme):
         if not request.user.is_authenticated:
-            raise HttpError(401, "Sign in to see this programme's figures.")
-        raise HttpError(403, "You may not see this programme's figures.")
+            raise HttpError(401, _("Sign in to see this programme's figures."))
+        raise HttpError(403, _("You may not see this programme's figures."))
     return summary_data(programme_results(programme, school_ids=figures_school_ids(request.user, programme)))

@@ -11,6 +11,7 @@
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -113,7 +114,7 @@ def programme_summary_view(request, slug: str):
     programme = get_object_or_404(Programme.objects.select_related("area"), slug=slug)
     if not programme.is_published and not request.user.has_perm("schools.view_board", programme):
         if not request.user.is_authenticated:
-            raise HttpError(401, "Sign in to see this programme's figures.")
-        raise HttpError(403, "You may not see this programme's figures.")
+            raise HttpError(401, _("Sign in to see this programme's figures."))
+        raise HttpError(403, _("You may not see this programme's figures."))
     summary = programme_summary(programme, school_ids=figures_school_ids(request.user, programme))
     return {"programme": programme.slug, "name": programme.name, "published": programme.is_published, **summary}
