@@ -79,7 +79,6 @@ def test_unknown_code_answers_404_with_the_form(client, certificate):
         "/xac-thuc/" + "A" * 10_000 + "/",
         "/xac-thuc/ĐÂY-LÀ-MÃ/",
         "/xac-thuc/%F0%9F%98%80%F0%9F%98%80/",
-        "/xac-thuc/%00/",
         "/xac-thuc/%3Cscript%3Ealert(1)%3C%2Fscript%3E/",
         "/xac-thuc/' OR 1=1 --/",
         "/xac-thuc/%FF%FE/",
@@ -89,6 +88,12 @@ def test_garbage_codes_answer_404_never_500(client, certificate, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "<script>alert" not in response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("path", ["/xac-thuc/%00/", "/xac-thuc/?code=%00"])
+def test_nul_in_a_code_is_the_400_page_never_500(client, certificate, path):
+    """Refused before the view by home.middleware.ControlCharacterMiddleware."""
+    assert client.get(path).status_code == 400
 
 
 @pytest.mark.parametrize("typed", ["../", "A" * 5000, "ĐÂY", "<b>x</b>", "00000"])
