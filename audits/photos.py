@@ -1,16 +1,18 @@
-"""Evidence photos: decoded and re-encoded with Pillow, so EXIF/GPS and anything appended are dropped."""
+"""Evidence photos: through the shared image pipeline (home.uploads), so only JPEG, PNG or
+WebP is opened (never EPS/PostScript), and the copy kept is an upright JPEG without metadata."""
 
-import io
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from home.uploads import OUTPUT_JPEG, image_clean, not_an_image, read_upload
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 1600
 MAX_PIXELS = 40_000_000
+ALLOWED = ("jpeg", "png", "webp")
 
 
 def photo_clean(upload) -> ContentFile:
@@ -18,17 +20,14 @@ def photo_clean(upload) -> ContentFile:
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The photo is larger than 10 MB. Take it again at a lower resolution."))
     try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(_("The photo has too many pixels."))
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGB")
-            image.thumbnail((MAX_SIDE, MAX_SIDE))
-            out = io.BytesIO()
-            image.save(out, "JPEG", quality=85, optimize=True)  # no exif= argument: metadata is dropped
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(_("This file is not a photo we can read. Upload a JPEG or PNG image.")) from None
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+        data = read_upload(upload, limit=MAX_UPLOAD_BYTES)
+        clean = image_clean(
+            data, allowed=ALLOWED, max_pixels=MAX_PIXELS, max_side=MAX_SIDE, output=OUTPUT_JPEG, quality=85
+        )
+    except ValidationError as error:
+        if error.code == "pixels":
+            raise ValidationError(_("The photo has too many pixels."), code="pixels") from None
+        if error.code == "size":
+            raise ValidationError(_("The photo is larger than 10 MB. Take it again at a lower resolution.")) from None
+        raise not_an_image() from None
+    return ContentFile(clean.data, name=f"{uuid.uuid4().hex}.jpg")

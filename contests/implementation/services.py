@@ -5,8 +5,9 @@ Milestone and Indicator.
 - Status moves freely between not started, in progress, completed and stopped (the
   school reports what happens); progress is a whole percentage 0–100. Completed means
   100 % unless the school says otherwise, so the status is not forced by the number.
-- Milestone photos go through contests.entries.media (checked by content, re-encoded without
-  EXIF/GPS); documents are refused. Indicators are unique by name per record: saving a
+- Milestone photos go through the shared image pipeline (home.uploads: JPEG, PNG or WebP
+  by content, within the entry media limits, re-encoded as an upright JPEG without
+  metadata); documents are refused. Indicators are unique by name per record: saving a
   name again updates it. Values and targets are never negative.
 Every function validates first and writes nothing when it refuses (ValidationError).
 """
@@ -19,9 +20,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from contests.entries.media import media_check
-from contests.enums import EntryStatus, ImplementationStatus, MediaKind
+from contests.entries.media import image_max_bytes, max_pixels, max_side
+from contests.enums import EntryStatus, ImplementationStatus
 from contests.models import Implementation, Indicator, Milestone
+from home.uploads import OUTPUT_JPEG, image_clean, read_upload
 
 MAX_VALUE = Decimal("9999999999.99")  # the fields' 12 digits with 2 decimals
 
@@ -69,10 +71,13 @@ def implementation_update(*, entry, user, status: str, progress_pct, summary: st
 
 
 def _photo(upload) -> bytes:
-    checked = media_check(upload)
-    if checked.kind != MediaKind.IMAGE:
-        raise ValidationError({"photo": _("Upload a photo (JPEG, PNG or WebP), not a document.")})
-    return checked.data
+    data = read_upload(upload, limit=image_max_bytes())
+    try:
+        return image_clean(data, max_pixels=max_pixels(), max_side=max_side(), output=OUTPUT_JPEG).data
+    except ValidationError as error:
+        if error.code == "type":
+            raise ValidationError(_("Upload a photo (JPEG, PNG or WebP), not a document."), code="type") from None
+        raise
 
 
 def milestone_add(*, entry, user, date, title: str, note: str = "", photo=None) -> Milestone:

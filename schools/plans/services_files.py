@@ -1,20 +1,21 @@
 """Attachments of action plans: checked by their content, stored under a server-made name.
 
-Accepted: PDF, DOCX, XLSX (zip with the matching Office part), JPEG and PNG (re-encoded,
-so EXIF/GPS and anything appended are dropped). The type is read from the bytes, never
-from the name or the browser's content type.
+Accepted: PDF (rewritten without metadata, scripts or attached files), DOCX and XLSX
+(refused when macro-enabled or too large once unpacked; rebuilt without personal
+properties, comments or change authors), JPEG and PNG (re-encoded without metadata).
+The type is read from the bytes, never from the name or the browser's content type; the
+checks are the shared ones of home.uploads and home.uploads_documents.
 """
 
-import io
-import zipfile
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
+from home.uploads import OUTPUT_SAME, image_clean
+from home.uploads_documents import ooxml_clean, ooxml_type, pdf_clean
 from schools.enums import PLAN_EDITABLE, PlanStatus
 from schools.models import ActionPlan, Attachment
 from schools.services import nfc
@@ -47,14 +48,11 @@ def _kind_of(data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
-            raise _bad_type() from None
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        raise _bad_type()
+            return ooxml_type(data, allowed=("docx", "xlsx"))
+        except ValidationError as error:
+            if error.code == "type":
+                raise _bad_type() from None
+            raise
     if data.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -64,18 +62,22 @@ def _kind_of(data: bytes) -> str:
 
 def _reencode(data: bytes, kind: str) -> bytes:
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValidationError(_("This image is too large."), code="size")
-            image.load()
-            out = io.BytesIO()
-            if kind == "jpeg":
-                image.convert("RGB").save(out, "JPEG", quality=88)
-            else:
-                image.save(out, "PNG")
-            return out.getvalue()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError, ValueError):
+        return image_clean(data, allowed=(kind,), max_pixels=MAX_IMAGE_PIXELS, output=OUTPUT_SAME).data
+    except ValidationError as error:
+        if error.code == "pixels":
+            raise ValidationError(_("This image is too large."), code="size") from None
         raise _bad_type() from None
+
+
+def _clean(data: bytes, kind: str) -> bytes:
+    if kind in ("jpeg", "png"):
+        return _reencode(data, kind)
+    try:
+        return pdf_clean(data) if kind == "pdf" else ooxml_clean(data)
+    except ValidationError as error:
+        if error.code == "type":
+            raise _bad_type() from None
+        raise
 
 
 def attachment_check(upload) -> tuple[bytes, str]:
@@ -98,9 +100,7 @@ def attachment_check(upload) -> tuple[bytes, str]:
     kind = _kind_of(data)
     if Path(upload.name or "").suffix.lower() not in _EXTENSIONS[kind]:
         raise _bad_type()
-    if kind in ("jpeg", "png"):
-        data = _reencode(data, kind)
-    return data, kind
+    return _clean(data, kind), kind
 
 
 @transaction.atomic

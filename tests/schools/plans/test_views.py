@@ -16,6 +16,7 @@ from schools.models import ActionPlan, Attachment, Goal
 from schools.plans.services import plan_submit
 from schools.plans.services_files import MAX_ATTACHMENT_BYTES
 from tests.schools.plans.support import complete_plan, dated
+from tests.upload_samples import DOCX_MAIN, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,10 @@ def _png():
 def _docx():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types><Override PartName="/word/document.xml" ContentType="{DOCX_MAIN}"/></Types>',
+        )
         archive.writestr("word/document.xml", "<w:document/>")
     return out.getvalue()
 
@@ -133,7 +138,7 @@ def _docx():
 @pytest.mark.parametrize(
     ("name", "content", "accepted"),
     [
-        ("ke-hoach.pdf", b"%PDF-1.4\n%...", True),
+        ("ke-hoach.pdf", pdf_bytes(), True),  # a real PDF: it is rewritten page by page
         ("anh.png", None, True),
         ("ke-hoach.docx", None, True),
         ("ke-hoach.pdf", b"<html>not a pdf</html>", False),  # content does not match
