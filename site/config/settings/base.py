@@ -219,6 +219,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Admin image uploads checked by content and stripped of metadata (GPS, Artist) first.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CleanImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 
