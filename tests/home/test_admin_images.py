@@ -59,3 +59,14 @@ def test_admin_single_frame_gif_is_kept_as_gif(admin_client):
     assert _upload(admin_client, "logo.gif", out.getvalue()).status_code == 302
     with get_image_model().objects.get().file.open("rb") as handle:
         assert Image.open(io.BytesIO(handle.read())).format == "GIF"
+
+
+def test_admin_multiple_upload_is_stripped_too(admin_client):
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("ngay-hoi.jpg", jpeg_with_gps_and_comment())},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200 and response.json()["success"]
+    with get_image_model().objects.get().file.open("rb") as handle:
+        assert_image_has_no_metadata(handle.read())
