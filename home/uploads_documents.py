@@ -9,7 +9,9 @@ Office Open XML (DOCX, XLSX, PPTX):
 - `ooxml_clean` rebuilds the archive: empty docProps core/app/custom (no author, editor,
   company or custom fields), no Word comments (word/comments*.xml, word/people.xml,
   their relationships and content-type overrides, the comment marks in the text), and
-  tracked changes keep no names (every `author`/`initials` attribute becomes empty).
+  tracked changes keep no names (every `author`/`initials` attribute becomes empty);
+  Excel comment authors, Excel persons and PowerPoint comment authors become empty
+  (their comments stay).
   Each part is read at most to its declared size.
 
 PDF:
@@ -82,6 +84,10 @@ _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*\bTarget=\"[^\"]*" + _DROPPED_
 _OVERRIDE = re.compile(rb"<Override\b[^>]*\bPartName=\"/word/" + _DROPPED_TARGET + rb"\"[^>]*/>", re.IGNORECASE)
 _COMMENT_MARK = re.compile(rb"<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*/>")
 _AUTHOR = re.compile(rb"(\s(?:\w+:)?(?:author|initials))=\"[^\"]*\"")
+# Excel comment authors (<author>Name</author>), threaded-comment persons, PowerPoint comment authors.
+_XLSX_AUTHOR = re.compile(rb"<author>[^<]*</author>")
+_PERSON = re.compile(rb"(\s(?:displayName|userId|name|initials))=\"[^\"]*\"")
+_PEOPLE_PARTS = re.compile(r"^(xl/persons/[^/]+\.xml|ppt/commentAuthors\.xml)$")
 
 
 def bad_document() -> ValidationError:
@@ -138,7 +144,7 @@ def ooxml_type(data: bytes, *, allowed: tuple[str, ...] = ("docx", "xlsx", "pptx
         raise
     except _ZIP_ERRORS:
         raise bad_document() from None
-    if b"macroenabled" in types.lower():
+    if b"macroenabled" in types.lower() or b"vbaproject" in types.lower():
         raise macro_refused()
     found = [name for name, main in _OOXML_MAIN.items() if main in types]
     if len(found) != 1 or found[0] not in allowed:
@@ -153,6 +159,10 @@ def _scrub_part(name: str, body: bytes) -> bytes:
         return _RELATIONSHIP.sub(b"", body)
     if name.startswith("word/") and name.endswith(".xml"):
         return _AUTHOR.sub(rb'\1=""', _COMMENT_MARK.sub(b"", body))
+    if re.match(r"^xl/comments\d*\.xml$", name):
+        return _XLSX_AUTHOR.sub(b"<author></author>", body)
+    if _PEOPLE_PARTS.match(name):
+        return _PERSON.sub(rb'\1=""', body)
     return body
 
 

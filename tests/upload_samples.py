@@ -160,3 +160,20 @@ def pdf_bytes(*, author: str | None = None, javascript: bool = False, attachment
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def xlsx_with_comment_authors() -> bytes:
+    """An XLSX whose legacy comments and threaded-comment persons name the pupil."""
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                '<Types><Override PartName="/xl/workbook.xml" ContentType="' + XLSX_MAIN + '"/></Types>'
+            ),
+            "xl/workbook.xml": "<workbook/>",
+            "xl/comments1.xml": f"<comments><authors><author>{PUPIL}</author></authors><commentList/></comments>",
+            "xl/persons/person.xml": f'<personList><person displayName="{PUPIL}" userId="a@b"/></personList>',
+        }
+    )

@@ -22,6 +22,7 @@ from tests.upload_samples import (
     docx_with_vba_only,
     jpeg_with_gps_and_comment,
     pdf_bytes,
+    xlsx_with_comment_authors,
     zip_bomb_docx,
 )
 
@@ -157,3 +158,25 @@ def test_pdf_rewritten_without_metadata_script_or_embedded_file():
 
 def test_pdf_damaged_refused():
     assert _code(lambda: pdf_clean(b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")) == "type"
+
+
+def test_xlsx_comment_authors_and_persons_emptied():
+    clean = ooxml_clean(xlsx_with_comment_authors())
+    with zipfile.ZipFile(io.BytesIO(clean)) as archive:
+        assert all(PUPIL.encode() not in archive.read(name) for name in archive.namelist())
+        assert b"<author></author>" in archive.read("xl/comments1.xml")
+    assert ooxml_type(clean) == "xlsx"
+
+
+def test_office_vba_content_type_refused():
+    types = (
+        '<Types><Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+        '<Override PartName="/word/document.xml" ContentType="'
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/macros.bin", b"\xd0\xcf\x11\xe0")
+    assert _code(lambda: ooxml_type(out.getvalue())) == "macro"
