@@ -202,7 +202,7 @@ def image_clean(
                 return CleanImage(data=out.getvalue(), type=target, width=image.width, height=image.height)
         except ValidationError:
             raise
-        except Image.DecompressionBombError:
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_many_pixels(max_pixels) from None
         except _IMAGE_ERRORS:
             raise damaged_image() from None

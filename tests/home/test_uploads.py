@@ -180,3 +180,10 @@ def test_office_vba_content_type_refused():
         archive.writestr("word/document.xml", "<w:document/>")
         archive.writestr("word/macros.bin", b"\xd0\xcf\x11\xe0")
     assert _code(lambda: ooxml_type(out.getvalue())) == "macro"
+
+
+def test_image_over_pillows_own_limit_is_a_pixel_refusal(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    out = io.BytesIO()
+    Image.new("L", (40, 40)).save(out, "PNG")
+    assert _code(lambda: image_clean(out.getvalue())) == "pixels"
