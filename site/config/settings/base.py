@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "home.middleware.ControlCharacterMiddleware",
     "schools.middleware.OneTimePasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "home.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -230,7 +230,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
         "frame-ancestors": ["'self'"],
     }
 }
