@@ -172,3 +172,44 @@ def test_judging_at_scale():
     assert len(queries) == 10
     assert len(ranking.rows) == ENTRIES and ranking.method == "adjusted" and ranking.problems == []
     assert ranking.rows[0].rank == 1
+
+
+def _median_ms(call, runs=5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.benchmarks.bare_urls")
+def test_judge_page_with_1000_assignments(client):
+    """One judge with 1,000 assignments in an open round: the scoring page's cost, beside a bare
+    request of the same client (the `rounds_of_judge` join once made it quadratic on PostgreSQL)."""
+    from django.urls import reverse
+
+    from contests.enums import RoundStatus
+    from contests.judging.selectors import assignments_of, round_of_judge_or_404
+    from contests.models import Assignment
+
+    print(f"\nJudge page benchmark on {connection.vendor}")
+    round = _build(_marks())
+    Round.objects.filter(pk=round.pk).update(status=RoundStatus.OPEN)
+    judge = User.objects.get(username="judge0")
+    entries = list(Entry.objects.filter(contest=round.contest).order_by("pk")[:1000])
+    Assignment.objects.bulk_create(
+        [Assignment(round=round, judge=judge, entry=e, position=i) for i, e in enumerate(entries)],
+        ignore_conflicts=True,
+    )
+    with CaptureQueriesContext(connection) as queries:
+        ms = _median_ms(lambda: assignments_of(judge, round_of_judge_or_404(judge, round.pk)))
+    print(f"  round_of_judge_or_404 + assignments_of  {ms:8.1f} ms  ({len(queries) // 5} queries)")
+    client.force_login(judge)
+    url = reverse("contests:judging_round", args=[round.pk])
+    assert client.get(url).status_code == 200
+    page = _median_ms(lambda: client.get(url))
+    bare = _median_ms(lambda: client.get("/bench-bare/"), runs=20)
+    print(f"  judging page, 1,000 assignments         {page:8.1f} ms   bare request {bare:.1f} ms")
+    assert ms < 500, "the judge's round must not grow quadratically with assignments"
