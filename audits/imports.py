@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy
 
 from audits.enums import Phase, SessionStatus
 from audits.models import AuditLine, AuditPeriod, AuditSession, WasteCategory
-from audits.values import BadValue, parse_mass, parse_whole
-from schools.imports.pipeline import run_import
+from audits.values import BadValue, mass_label, parse_whole, read_mass
+from schools.imports.pipeline import checking, run_import
 from schools.imports.reading import Column
 from schools.imports.result import ImportResult
 from schools.imports.values import fold
@@ -36,13 +36,21 @@ COLUMNS = [
     Column("date", True, gettext_lazy("The day, as 2022-10-17 or 17/10/2022.")),
     Column("persons_present", True, gettext_lazy("Persons present that day; the same on every row of the day.")),
     Column("category_code", True, gettext_lazy("A waste category code, for example lvp_nylon_bag.")),
-    Column("mass_g", False, gettext_lazy("Net mass in grams; a decimal comma or dot is fine.")),
+    Column(
+        "mass_g",
+        False,
+        gettext_lazy(
+            "Net mass in grams, read the Vietnamese way: 3.200 is 3 200 g, 3,2 is 3,2 g (1250,5 or 1250 is clearest)."
+        ),
+    ),
     Column("item_count", False, gettext_lazy("Number of items, a whole number.")),
 ]
 EXAMPLE_ROWS = [
     ["ntl-thcs-cau-dien", "baseline", "2022-10-17", "1250", "organic", "52000", ""],
     ["ntl-thcs-cau-dien", "baseline", "2022-10-17", "1250", "lvp_nylon_bag", "3400,5", "850"],
 ]
+# At most this many lines have their mass reading echoed back (a note each), then a count.
+MAX_READING_NOTES = 20
 _PHASES = {"baseline": Phase.BASELINE, "dau ky": Phase.BASELINE, "final": Phase.FINAL, "cuoi ky": Phase.FINAL}
 
 
@@ -89,7 +97,9 @@ def windows_1258_to_utf8(file) -> tuple[object, str | None]:
     return converted, _("The file was saved in Windows-1258 (Vietnamese ANSI); it was read as such.")
 
 
-def import_audits(file, *, programme, user=None, dry_run: bool = False, today: date | None = None) -> ImportResult:
+def import_audits(
+    file, *, programme, user=None, dry_run: bool = False, today: date | None = None, progress=None
+) -> ImportResult:
     today = today or timezone.localdate()
     file, note = windows_1258_to_utf8(file)
     known = _known(programme, user, today)
@@ -100,7 +110,7 @@ def import_audits(file, *, programme, user=None, dry_run: bool = False, today: d
     def write(records: list[DayRecord]):
         return _write(records, user)
 
-    result = run_import(file, columns=COLUMNS, validate=validate, write=write, dry_run=dry_run)
+    result = run_import(file, columns=COLUMNS, validate=validate, write=write, dry_run=dry_run, progress=progress)
     if note:
         result.note(None, note)
     return result
@@ -116,6 +126,8 @@ class _Known:
     enrolled: dict  # lower-case code → School enrolled in the programme
     allowed: set | None  # pks of the schools the user may import for; None: any enrolled school
     today: date
+    words: dict = field(default_factory=dict)  # messages' words, translated once per import
+    readings: list = field(default_factory=list)  # (line, text, grams) of masses read with a separator
 
 
 def _known(programme, user, today: date) -> _Known:
@@ -126,22 +138,42 @@ def _known(programme, user, today: date) -> _Known:
     allowed = None
     if user is not None and not user.has_perm("schools.view_programme", programme):
         allowed = {s.pk for s in enrolled.values() if user.has_perm("audits.import_audits", s)}
-    return _Known(periods, categories, parents, enrolled, allowed, today)
+    words = {"persons": _("number of persons present"), "count": _("item count")}
+    return _Known(periods, categories, parents, enrolled, allowed, today, words)
 
 
 def _validate(rows, result: ImportResult, known: _Known) -> list[DayRecord]:
-    """Every row checked, then grouped into days; each bad row adds its errors and is skipped."""
+    """Every row checked, then grouped into days; each bad row adds its errors and is skipped.
+
+    A day with a bad row is not compared with the stored day: its skipped row would make it
+    look different and report a conflict that is not there (the bad row is the error).
+    """
     days: dict[tuple, DayRecord] = {}
-    for row in rows:
+    tainted: set[tuple] = set()  # (school pk, date) of the days that have a bad row
+    for row in checking(rows):
         errors_before = len(result.errors)
         school = _check_school(row, result, known)
         period, day = _check_when(row, result, known)
         persons, category, mass, count = _check_figures(row, result, known)
-        if len(result.errors) > errors_before:
-            continue
-        _add_line(days, row, result, school, period, day, persons, category, mass, count)
-    _check_existing(days, result)
+        if len(result.errors) == errors_before:
+            _add_line(days, row, result, school, period, day, persons, category, mass, count)
+        if len(result.errors) > errors_before and school is not None and day is not None:
+            tainted.add((school.pk, day))
+    _check_existing({key: record for key, record in days.items() if key not in tainted}, result)
+    _echo_readings(known.readings, result)
     return list(days.values())
+
+
+def _echo_readings(readings: list, result: ImportResult) -> None:
+    """How masses written with a dot or comma were read, so the preview shows "3.200 → 3 200 g"."""
+    for line, text, grams in readings[:MAX_READING_NOTES]:
+        result.note(line, _("mass “%(text)s” read as %(grams)s g.") % {"text": text, "grams": mass_label(grams)})
+    if len(readings) > MAX_READING_NOTES:
+        result.note(
+            None,
+            _("%(count)s more masses with a dot or comma were read the same way.")
+            % {"count": len(readings) - MAX_READING_NOTES},
+        )
 
 
 def _check_school(row, result: ImportResult, known: _Known) -> School | None:
@@ -191,7 +223,7 @@ def _check_figures(row, result: ImportResult, known: _Known) -> tuple:
     at least one of mass and count."""
     persons = mass = count = None
     try:
-        persons = parse_whole(row["persons_present"], what=_("number of persons present"))
+        persons = parse_whole(row["persons_present"], what=known.words["persons"])
         if not persons:
             result.error(row.line, _("Persons present must be more than 0."))
     except BadValue as error:
@@ -202,11 +234,13 @@ def _check_figures(row, result: ImportResult, known: _Known) -> tuple:
     elif category.retired:
         result.error(row.line, _("The category “%(code)s” is retired.") % {"code": category.code})
     try:
-        mass = parse_mass(row["mass_g"])
+        mass, separated = read_mass(row["mass_g"])
+        if separated:
+            known.readings.append((row.line, row["mass_g"], mass))
     except BadValue as error:
         result.error(row.line, str(error))
     try:
-        count = parse_whole(row["item_count"], what=_("item count"))
+        count = parse_whole(row["item_count"], what=known.words["count"])
     except BadValue as error:
         result.error(row.line, str(error))
     if mass is None and count is None and not row["mass_g"] and not row["item_count"]:

@@ -12,6 +12,29 @@ from .result import ImportResult
 
 Counts = tuple[int, int, int]  # created, updated, unchanged
 
+# The steps a progress callback is told, with the rows done of the total.
+CHECKING, WRITING = "checking", "writing"
+Progress = Callable[[str, int, int], None]
+_EVERY = 1000  # rows between two progress reports
+
+
+class Rows(list):
+    """The rows of a table, with the progress callback of the import they belong to."""
+
+    progress: Progress | None = None
+
+
+def checking(rows):
+    """The rows, one by one, telling the import's progress every _EVERY rows (the main loop of a validate)."""
+    progress = getattr(rows, "progress", None)
+    total = len(rows)
+    for done, row in enumerate(rows):
+        if progress is not None and done % _EVERY == 0:
+            progress(CHECKING, done, total)
+        yield row
+    if progress is not None:
+        progress(CHECKING, total, total)
+
 
 def run_import(
     file,
@@ -20,10 +43,14 @@ def run_import(
     validate: Callable[[list, ImportResult], list],
     write: Callable[[list], Counts],
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """`validate(rows, result)` reports every problem and returns clean records; only when
     there is none does `write(records)` run, inside one transaction. With dry_run the
     transaction is rolled back: the counts are exact and nothing (no e-mail) is sent.
+
+    `progress(step, done, total)` hears of the checking (through `checking`) and, once,
+    of the writing: it is called before the transaction, so its own writes are seen at once.
     """
     result = ImportResult(dry_run=dry_run)
     try:
@@ -35,10 +62,14 @@ def run_import(
         result.note(line, message)
     for line, message in table.errors:
         result.error(line, message)
-    records = validate(table.rows, result)
+    rows = Rows(table.rows)
+    rows.progress = progress
+    records = validate(rows, result)
     result.sort()
     if result.errors:
         return result
+    if progress is not None:
+        progress(WRITING, len(rows), len(rows))
     try:
         with transaction.atomic():
             counts = write(records)

@@ -18,7 +18,7 @@ from schools.models import Area, School, SchoolYearProfile
 from schools.selectors_scope import ids_in_scope
 from schools.services import school_upsert, school_year_current
 
-from .pipeline import by_code_ignoring_case, run_import
+from .pipeline import by_code_ignoring_case, checking, run_import
 from .reading import Column
 from .result import ImportResult
 from .values import LEVEL_WORDS, MAX_COUNT, parse_count, parse_level
@@ -78,13 +78,15 @@ class SchoolRecord:
     existing: School | None
 
 
-def import_schools(file, *, dry_run: bool = False, by=None) -> ImportResult:
+def import_schools(file, *, dry_run: bool = False, by=None, progress=None) -> ImportResult:
     """Read, validate every row, then write all or nothing. dry_run validates and counts only.
 
     `by` is the organiser importing: a school outside their programmes, or a new school
     outside their areas, is a bad row. None is the command line.
     """
-    return run_import(file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run)
+    return run_import(
+        file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run, progress=progress
+    )
 
 
 def _validate(rows, result: ImportResult, *, by=None) -> list[SchoolRecord]:
@@ -92,7 +94,7 @@ def _validate(rows, result: ImportResult, *, by=None) -> list[SchoolRecord]:
     schools = by_code_ignoring_case(School.objects.all(), {row["code"] for row in rows})
     first_line: dict[str, int] = {}
     records = []
-    for row in rows:
+    for row in checking(rows):
         errors_before = len(result.errors)
         code = _code(row, result)
         if code:

@@ -42,7 +42,7 @@ from schools.services import (
 )
 from schools.validators import validate_student_name
 
-from .pipeline import by_code_ignoring_case, run_import
+from .pipeline import by_code_ignoring_case, checking, run_import
 from .reading import Column
 from .result import ImportResult
 from .values import ROLE_WORDS, fold, parse_role
@@ -112,13 +112,15 @@ class UserRecord:
     user: object | None  # the existing account, or None to create one
 
 
-def import_users(file, *, dry_run: bool = False, by=None) -> ImportResult:
+def import_users(file, *, dry_run: bool = False, by=None, progress=None) -> ImportResult:
     """Read, validate every row, then write all or nothing. dry_run validates and counts only.
 
     `by` is the organiser importing: a row giving a role outside their programmes is a
     bad row (selectors_scope.grant_refusal). None is the command line.
     """
-    return run_import(file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run)
+    return run_import(
+        file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run, progress=progress
+    )
 
 
 def _existing_users(usernames) -> dict:
@@ -142,7 +144,7 @@ def _validate(rows, result: ImportResult, *, by=None) -> list[UserRecord]:
     users = _existing_users(row["username"] for row in rows)
     first_line: dict[str, int] = {}
     records = []
-    for row in rows:
+    for row in checking(rows):
         errors_before = len(result.errors)
         username = _username(row, result, first_line)
         full_name = row["full_name"]

@@ -164,3 +164,44 @@ def test_import_page_for_teachers(world, periods, client_for):
     )
     assert response.status_code == 400
     assert "Line 2" in response.content.decode()
+
+
+def test_masses_are_read_the_vietnamese_way_and_echoed_in_the_preview(world, periods):
+    text = HEADER + "thcs-cau-dien,baseline,2022-10-17,450,organic,3.200,\n"
+    text += "thcs-cau-dien,baseline,2022-10-17,450,paper,\"3,2\",\n"
+    text += "thcs-cau-dien,baseline,2022-10-17,450,lvp_nylon_bag,\"1.250,5\",\n"
+    with translation.override("en"):
+        preview = import_audits(_file(text), programme=world.programme, dry_run=True)
+    assert preview.ok and preview.created == 3 and AuditLine.objects.count() == 0
+    assert [str(n) for n in preview.notes] == [
+        "Line 2: mass “3.200” read as 3\u00a0200 g.",
+        "Line 3: mass “3,2” read as 3,2 g.",
+        "Line 4: mass “1.250,5” read as 1\u00a0250,5 g.",
+    ]
+    assert _run(world, text).ok
+    masses = {line.category.code: str(line.mass_g) for line in AuditLine.objects.select_related("category")}
+    assert masses == {"organic": "3200.0", "paper": "3.2", "lvp_nylon_bag": "1250.5"}
+
+
+@pytest.mark.parametrize("mass", ["1,250.5", "1,250,000", "3.20.0"])
+def test_english_thousands_separators_are_refused_as_ambiguous(world, periods, mass):
+    result = _run(world, HEADER + f'thcs-cau-dien,baseline,2022-10-17,450,organic,"{mass}",\n')
+    assert result.error_lines == [2]
+    assert "ambiguous" in str(result.errors[0])
+    assert AuditLine.objects.count() == 0
+
+
+def test_a_bad_row_of_a_stored_day_is_its_only_error_with_no_false_conflict(world, periods):
+    assert _run(world, GOOD).ok
+    again = GOOD.replace('"830,5"', "-1")  # line 3, the second line of the stored 17/10
+    result = _run(world, again)
+    assert result.error_lines == [3]
+    assert [p.message for p in result.errors] == ["The mass cannot be negative."]
+    assert AuditLine.objects.count() == 3
+
+
+def test_a_day_that_really_differs_still_reports_its_conflict(world, periods):
+    assert _run(world, GOOD).ok
+    result = _run(world, GOOD.replace("12500", "12600"))
+    assert result.error_lines == [2]
+    assert "already has an audit day" in str(result.errors[0])
