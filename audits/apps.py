@@ -8,6 +8,7 @@ class AuditsConfig(AppConfig):
 
     def ready(self):
         from audits import (
+            imports,  # noqa: F401 - registers its background import kind
             monitoring,  # noqa: F401 - registers its board provider
             rules,  # noqa: F401 - registers the permissions
             student_data,  # noqa: F401 - registers its part of a student's export and erasure

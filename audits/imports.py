@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,9 +27,11 @@ from audits.models import AuditLine, AuditPeriod, AuditSession, WasteCategory
 from audits.values import BadValue, mass_label, parse_whole, read_mass
 from schools.imports.pipeline import checking, run_import
 from schools.imports.reading import Column
+from schools.imports.registry import register_import_kind
 from schools.imports.result import ImportResult
 from schools.imports.values import fold
-from schools.models import School
+from schools.models import Programme, School
+from schools.selectors import programmes_visible_to
 
 COLUMNS = [
     Column("school_code", True, gettext_lazy("The school's code, for example ntl-thcs-cau-dien.")),
@@ -338,3 +341,32 @@ def _write(records: list[DayRecord], user):
     AuditLine.objects.bulk_create(lines, batch_size=5000)
     unchanged = sum(len(r.lines) for r in records if r.existing is not None)
     return len(lines), 0, unchanged
+
+
+# The background job (schools/imports/registry.py): a large logbook is imported by Celery.
+
+
+def importable_programmes(user):
+    """The programmes a user may import logbooks into: those they see that have audit periods."""
+    return programmes_visible_to(user).filter(audit_periods__isnull=False).distinct()
+
+
+def _may_import(user, options) -> bool:
+    return (
+        user.has_perm("audits.import_audits")
+        and importable_programmes(user).filter(pk=options.get("programme")).exists()
+    )
+
+
+def _run_job(file, *, user, options, dry_run, progress):
+    programme = Programme.objects.get(pk=options["programme"])
+    return import_audits(file, programme=programme, user=user, dry_run=dry_run, progress=progress)
+
+
+register_import_kind(
+    "audits",
+    title=gettext_lazy("Import a paper logbook"),
+    run=_run_job,
+    may=_may_import,
+    back_url=lambda options: reverse("audits:import"),
+)

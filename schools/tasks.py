@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from schools.emails import welcome_email_send
 
 # Celery autodiscovers `tasks.py` only: the app's other task modules are imported here.
+from schools.imports.tasks import run_import_job  # noqa: F401
 from schools.monitoring.tasks import make_programme_report, send_reminder_emails  # noqa: F401
 from schools.plans.tasks import send_plan_emails  # noqa: F401
 

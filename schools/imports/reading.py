@@ -78,6 +78,37 @@ def max_rows() -> int:
     return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
 
 
+def background_rows() -> int:
+    """Files with more data rows than this are imported by a background job."""
+    return getattr(settings, "IMPORT_BACKGROUND_ROWS", 2000)
+
+
+def rough_row_count(file) -> int:
+    """The number of data rows, counted cheaply to choose between the request and a job:
+    non-blank lines minus the header for a CSV (a quoted line break counts twice), the
+    sheet's rows for an XLSX. A damaged file counts 0: the import itself says what is wrong.
+    """
+    file.seek(0)
+    data = file.read(max_bytes() + 1)
+    file.seek(0)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if not data.startswith(b"PK\x03\x04"):
+        return max(sum(1 for line in data.splitlines() if line.strip()) - 1, 0)
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            rows = sheet.max_row or sum(1 for _row in sheet.iter_rows(values_only=True))
+        finally:
+            workbook.close()
+    except Exception:  # noqa: BLE001 - any damage is reported by read_table
+        return 0
+    return max(rows - 1, 0)
+
+
 def size_error(size: int) -> str | None:
     """The message for a file over the limit, or None. Used by the upload form too."""
     if size > max_bytes():

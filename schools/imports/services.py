@@ -1,14 +1,20 @@
-"""Writes that imports need beyond schools.services (kept apart while others edit it)."""
+"""Writes that imports need beyond schools.services (kept apart while others edit it), and the
+start of a background import job."""
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from schools.enums import Role
-from schools.models import Classroom, Membership, Student
+from schools.imports.registry import import_kind
+from schools.imports.tasks import run_import_job
+from schools.models import Classroom, ImportJob, Membership, Student
 from schools.services import nfc
 
 
@@ -118,3 +124,29 @@ def logins_create_in_bulk(*, people: list[NewLogin]) -> list:
     Student.objects.bulk_update(to_link, ["user"], batch_size=500)
     Student.objects.bulk_create(to_create, batch_size=500)
     return users
+
+
+def import_job_start(
+    *, kind: str, user, upload, options=None, dry_run: bool = False, language: str = "vi"
+) -> ImportJob:
+    """Store the upload privately and queue its import (Celery, after the commit).
+
+    With no broker (CELERY_TASK_ALWAYS_EAGER) the job runs at the commit, so the page the
+    importer is sent to already shows the result.
+    """
+    spec = import_kind(kind)
+    if spec is None or not spec.may(user, options or {}):
+        raise PermissionDenied
+    job = ImportJob(
+        kind=kind,
+        options=options or {},
+        dry_run=dry_run,
+        file_name=upload.name[:200],
+        language=language,
+        requested_by=user,
+    )
+    job.full_clean(exclude=["file"])
+    job.file.save(f"{uuid.uuid4().hex}{Path(upload.name).suffix[:10]}", upload, save=False)
+    job.save()
+    transaction.on_commit(lambda: run_import_job.delay(job.pk))
+    return job

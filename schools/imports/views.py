@@ -8,8 +8,10 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
@@ -20,6 +22,11 @@ from schools.imports import reading
 from schools.imports import schools as schools_format
 from schools.imports import users as users_format
 from schools.imports.forms import ImportForm
+from schools.imports.jobs import IMPORT_INTERRUPTED, result_from_json
+from schools.imports.registry import import_kind
+from schools.imports.services import import_job_start
+from schools.models import ImportJob
+from schools.models.imports import ImportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +76,8 @@ def _page(request, kind: ImportKind):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload_name = upload.name
+            if reading.rough_row_count(upload) > reading.background_rows():
+                return _start_job(request, kind.key, upload, dry_run=form.cleaned_data["dry_run"])
             result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user)
             logger.info(
                 "import %s%s by %s from %r: %s created, %s updated, %s unchanged, %s errors",
@@ -94,6 +103,50 @@ def _page(request, kind: ImportKind):
         "max_bytes": reading.max_bytes(),
     }
     return render(request, "schools/imports/import_page.html", context)
+
+
+def _start_job(request, kind: str, upload, *, dry_run: bool, options=None):
+    """A large file: imported by a background job; the importer follows it on its page."""
+    job = import_job_start(
+        kind=kind, user=request.user, upload=upload, options=options, dry_run=dry_run, language=get_language()
+    )
+    logger.info(
+        "import %s%s by %s from %r: job %s", kind, " (dry run)" if dry_run else "", request.user, upload.name, job.pk
+    )
+    return redirect("workspace:import_job", pk=job.pk)
+
+
+def start_job(request, kind: str, upload, *, dry_run: bool, options=None):
+    """For the import pages of other apps (audits): the same background start."""
+    return _start_job(request, kind, upload, dry_run=dry_run, options=options)
+
+
+@login_required
+@require_GET
+def import_job(request, pk):
+    """The importer's own job only, while they may still make that import: else 404.
+
+    While it runs the page refreshes itself (<meta refresh>, no script); a stale job is
+    shown as interrupted; a finished one lists its counts or every bad line.
+    """
+    job = get_object_or_404(ImportJob, pk=pk, requested_by=request.user)
+    spec = import_kind(job.kind)
+    if spec is None or not spec.may(request.user, job.options):
+        raise Http404
+    stale = job.is_stale(timezone.now())
+    running = job.status in (ImportStatus.QUEUED, ImportStatus.RUNNING) and not stale
+    with override(job.language):
+        interrupted = stale or (job.status == ImportStatus.FAILED and job.error == str(IMPORT_INTERRUPTED))
+    context = {
+        "job": job,
+        "spec": spec,
+        "back_url": spec.back_url(job.options),
+        "running": running,
+        "interrupted": interrupted,
+        "result": result_from_json(job.result) if job.result else None,
+        "upload_name": job.file_name,
+    }
+    return render(request, "schools/imports/job.html", context)
 
 
 def _example(kind: ImportKind) -> HttpResponse:

@@ -1,3 +1,4 @@
+from .imports import ImportJob
 from .monitoring import Reminder, ReportJob
 from .people import ConsentRecord, Membership, Student
 from .places import Area, Classroom, School, SchoolYear, SchoolYearProfile
@@ -19,3 +20,4 @@ __all__ = [
 
 __all__ += ["ActionPlan", "Activity", "Attachment", "CoreTeamMember", "Goal", "PlanVersion", "ReviewComment"]
 __all__ += ["Reminder", "ReportJob"]
+__all__ += ["ImportJob"]

@@ -168,8 +168,8 @@ def test_import_page_for_teachers(world, periods, client_for):
 
 def test_masses_are_read_the_vietnamese_way_and_echoed_in_the_preview(world, periods):
     text = HEADER + "thcs-cau-dien,baseline,2022-10-17,450,organic,3.200,\n"
-    text += "thcs-cau-dien,baseline,2022-10-17,450,paper,\"3,2\",\n"
-    text += "thcs-cau-dien,baseline,2022-10-17,450,lvp_nylon_bag,\"1.250,5\",\n"
+    text += 'thcs-cau-dien,baseline,2022-10-17,450,paper,"3,2",\n'
+    text += 'thcs-cau-dien,baseline,2022-10-17,450,lvp_nylon_bag,"1.250,5",\n'
     with translation.override("en"):
         preview = import_audits(_file(text), programme=world.programme, dry_run=True)
     assert preview.ok and preview.created == 3 and AuditLine.objects.count() == 0

@@ -23,6 +23,19 @@ def _student_url(name):
     return url
 
 
+def _import_job_url(world, other):
+    """A finished schools import of the organiser (other: of the school's teacher)."""
+    from schools.models import ImportJob
+
+    job = ImportJob.objects.create(
+        kind="schools",
+        requested_by=world.teacher if other else world.organiser,
+        status="done",
+        result={"created": 1, "updated": 0, "unchanged": 0, "dry_run": False, "errors": [], "notes": []},
+    )
+    return reverse("workspace:import_job", args=[job.pk])
+
+
 # Own class: teachers of the school and organisers act; officers and students see the
 # school but not its class lists (403); others never see the school (404).
 CLASS_ACCESS = {
@@ -83,4 +96,13 @@ ROUTES = {
         lambda w, o: reverse("workspace:import_schools_example"), organisers_only()
     ),
     "workspace:import_users_example": Route(lambda w, o: reverse("workspace:import_users_example"), organisers_only()),
+    # A background import's page: the importer's own job only (another's answers 404).
+    "workspace:import_job": Route(
+        _import_job_url,
+        {
+            "anonymous": LOGIN,
+            "organiser": (200, 404),
+            **dict.fromkeys(["officer", "teacher", "student", "judge", "outsider"], 404),
+        },
+    ),
 }

@@ -108,6 +108,7 @@ EXPECT = {
     "workspace:classes": (404, 404),
     "workspace:classroom": (404, 404),
     "workspace:home": (200, 200),
+    "workspace:import_job": (404, 404),
     "workspace:import_schools": (200, 403),
     "workspace:import_schools_example": (200, 403),
     "workspace:import_users": (200, 403),
