@@ -11,6 +11,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -320,3 +321,23 @@ def programme_create(*, slug: str, name: str, school_year: SchoolYear, area: Are
 def enrolment_create(*, programme: Programme, school: School) -> Enrolment:
     enrolment, _created = Enrolment.objects.get_or_create(programme=programme, school=school)
     return enrolment
+
+
+@transaction.atomic
+def organiser_create(*, username: str, full_name: str, email: str, password: str, site_admin: bool = False):
+    """The first login of a fresh install (manage.py create_organiser): a global organiser.
+
+    A global organiser (an organiser membership without a programme) gets into the Wagtail
+    admin and manages every programme, school and role. Accounts themselves (Wagtail's
+    user and group screens) are a site administrator's: `site_admin` also makes the login
+    a superuser. The password is checked by Django's password validators first.
+    """
+    User = get_user_model()
+    user = User(username=username.strip(), full_name=nfc(full_name), email=(email or "").strip().lower())
+    validate_password(password, user)
+    user.set_password(password)
+    user.is_superuser = user.is_staff = site_admin
+    user.full_clean()
+    user.save()
+    membership_grant(user=user, role=Role.ORGANISER)
+    return user
