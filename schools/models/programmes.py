@@ -60,3 +60,31 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.school} – {self.programme}"
+
+
+class EnrolmentWithdrawal(models.Model):
+    """A school taken out of a programme: who, when, why. Written only by enrolment_withdraw.
+
+    The Enrolment row goes (so the school leaves the board, the counts and the
+    organiser's lists); this row keeps the record, and everything the school did in the
+    programme (plans, audit days, entries) stays where it is.
+    """
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="withdrawals", verbose_name=_("programme")
+    )
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="withdrawals", verbose_name=_("school"))
+    enrolled_on = models.DateField(_("enrolled on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    withdrawn_by = models.ForeignKey(
+        "home.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("withdrawn by")
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"))
+
+    class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        return f"{self.school} – {self.programme}"
