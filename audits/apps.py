@@ -17,3 +17,8 @@ class AuditsConfig(AppConfig):
         from schools.workspace import register_section
 
         register_section(audit_sections)
+
+        from audits.programme_copy import period_dates, periods_copy
+        from schools.programme_copy import register_copier
+
+        register_copier("audits", dates=period_dates, copy=periods_copy)

@@ -19,3 +19,8 @@ class ContestsConfig(AppConfig):
 
         for builder in SECTION_BUILDERS:
             register_section(builder)
+
+        from contests.setup.copy import contest_dates, contests_copy
+        from schools.programme_copy import register_copier
+
+        register_copier("contests", dates=contest_dates, copy=contests_copy)
