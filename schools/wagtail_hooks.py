@@ -7,12 +7,15 @@ only the rows of their programmes (schools/selectors_scope.py).
 """
 
 from django.db.models import Count
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from schools import views_programme_setup
 from schools.admin_forms import AreaForm, MembershipAdminForm
 from schools.admin_scope import ScopedModelViewSet, register_scoped_policies
 from schools.models import Area, Enrolment, Membership, Programme, School, SchoolYear, SchoolYearProfile, Student
@@ -119,8 +122,34 @@ class MembershipViewSet(ListedViewSet):
         return MembershipAdminForm
 
 
+class ProgrammeIndexView(ListedViewSet.index_view_class):
+    """The programmes' listing, with "Enrol schools" and "Copy to a new school year" on each row."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Enrol schools"),
+                url=reverse("schools_programme_enrol", args=[instance.pk]),
+                icon_name="link",
+                priority=5,
+            )
+        )
+        if self.request.user.has_perm("schools.add_programme"):
+            buttons.append(
+                MenuItem(
+                    _("Copy to a new school year"),
+                    url=reverse("schools_programme_copy", args=[instance.pk]),
+                    icon_name="copy",
+                    priority=25,
+                )
+            )
+        return buttons
+
+
 class ProgrammeViewSet(ListedViewSet):
     model = Programme
+    index_view_class = ProgrammeIndexView
     icon = "list-ul"
     menu_label = _("Programmes")
     form_fields = [
@@ -182,6 +211,19 @@ class ProgrammesGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [PeopleAndPlacesGroup(), ProgrammesGroup()]
+
+
+@hooks.register("register_admin_urls")
+def register_programme_setup_urls():
+    return [
+        path("programmes/<int:pk>/enrol/", views_programme_setup.enrol, name="schools_programme_enrol"),
+        path(
+            "programmes/<int:pk>/withdraw/<int:school_pk>/",
+            views_programme_setup.withdraw,
+            name="schools_programme_withdraw",
+        ),
+        path("programmes/<int:pk>/copy-year/", views_programme_setup.copy_to_year, name="schools_programme_copy"),
+    ]
 
 
 # Exports and erasures of a student's data are actions of Wagtail's audit log.
