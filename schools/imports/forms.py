@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schools.imports.reading import size_error
+from schools.models import SchoolYear
 
 ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -18,8 +19,20 @@ class ImportForm(forms.Form):
     )
     dry_run = forms.BooleanField(label=_("Only check the file: import nothing"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, year_initial=None, **kwargs):
+        """With `year_initial` (the schools import), a school year for the figures is asked first."""
         super().__init__(*args, **kwargs)
+        if year_initial is not None:
+            self.fields = {
+                "year": forms.ModelChoiceField(
+                    label=_("School year of the enrolment and classes figures"),
+                    queryset=SchoolYear.objects.order_by("-starts_on"),
+                    initial=year_initial,
+                    required=False,  # not posted: the default year
+                    empty_label=None,
+                ),
+                **self.fields,
+            }
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}

@@ -3,7 +3,9 @@
 Contract: every row is validated before anything is written; with any error nothing
 is written. Codes are matched to existing schools and areas case-insensitively (the
 stored spelling wins). An empty enrolment or classes cell leaves the stored figure
-as it is; figures go to the school's profile for the current school year.
+as it is; figures go to the school's profile for the school year given (`year`), by
+default the school year of the latest programme the importer organises (any programme
+on the command line), and the current school year only when there is no programme.
 """
 
 from dataclasses import dataclass
@@ -14,8 +16,8 @@ from django.core.validators import validate_slug
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from schools.models import Area, School, SchoolYearProfile
-from schools.selectors_scope import ids_in_scope
+from schools.models import Area, Programme, School, SchoolYear, SchoolYearProfile
+from schools.selectors_scope import ids_in_scope, organised_programmes
 from schools.services import school_upsert, school_year_current
 
 from .pipeline import by_code_ignoring_case, checking, run_import
@@ -78,15 +80,31 @@ class SchoolRecord:
     existing: School | None
 
 
-def import_schools(file, *, dry_run: bool = False, by=None, progress=None) -> ImportResult:
+def import_schools(
+    file, *, dry_run: bool = False, by=None, progress=None, year: SchoolYear | None = None
+) -> ImportResult:
     """Read, validate every row, then write all or nothing. dry_run validates and counts only.
 
     `by` is the organiser importing: a school outside their programmes, or a new school
-    outside their areas, is a bad row. None is the command line.
+    outside their areas, is a bad row. None is the command line. `year`: the school year
+    the enrolment and classes figures belong to (default_import_year when None).
     """
+    year = year or default_import_year(by)
     return run_import(
-        file, columns=COLUMNS, validate=partial(_validate, by=by), write=_write, dry_run=dry_run, progress=progress
+        file,
+        columns=COLUMNS,
+        validate=partial(_validate, by=by),
+        write=partial(_write, year=year),
+        dry_run=dry_run,
+        progress=progress,
     )
+
+
+def default_import_year(by=None) -> SchoolYear:
+    """The school year of the latest programme `by` organises (any programme for None), else the current one."""
+    programmes = organised_programmes(by) if by is not None else Programme.objects.all()
+    latest = programmes.select_related("school_year").order_by("-school_year__starts_on").first()
+    return latest.school_year if latest else school_year_current()
 
 
 def _validate(rows, result: ImportResult, *, by=None) -> list[SchoolRecord]:
@@ -182,9 +200,8 @@ def _count(row, column: str, what: str, result) -> int | None:
     return value
 
 
-def _write(records: list[SchoolRecord]):
+def _write(records: list[SchoolRecord], *, year: SchoolYear):
     created = updated = unchanged = 0
-    year = school_year_current()
     existing_ids = [record.existing.pk for record in records if record.existing]
     profiles = {p.school_id: p for p in SchoolYearProfile.objects.filter(year=year, school_id__in=existing_ids)}
     for record in records:

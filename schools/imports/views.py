@@ -27,6 +27,7 @@ from schools.imports.registry import import_kind
 from schools.imports.services import import_job_start
 from schools.models import ImportJob
 from schools.models.imports import ImportStatus
+from schools.imports.schools import default_import_year
 
 logger = logging.getLogger(__name__)
 
@@ -41,17 +42,22 @@ class ImportKind:
     example_rows: list
     example_url: str
     run: object
+    with_year: bool = False
 
 
 SCHOOLS = ImportKind(
     key="schools",
     perm="schools.import_schools",
     title=_("Import schools"),
-    intro=_("Add schools or update them by their code. Enrolment and classes are stored for the current school year."),
+    intro=_(
+        "Add schools or update them by their code. Enrolment and classes are stored for the school year "
+        "chosen below (by default that of your latest programme)."
+    ),
     columns=schools_format.COLUMNS,
     example_rows=schools_format.EXAMPLE_ROWS,
     example_url="workspace:import_schools_example",
     run=imports.import_schools,
+    with_year=True,
 )
 USERS = ImportKind(
     key="users",
@@ -71,14 +77,16 @@ USERS = ImportKind(
 
 def _page(request, kind: ImportKind):
     result = upload_name = None
+    year_initial = {"year_initial": default_import_year(request.user)} if kind.with_year else {}
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, **year_initial)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload_name = upload.name
             if reading.rough_row_count(upload) > reading.background_rows():
                 return _start_job(request, kind.key, upload, dry_run=form.cleaned_data["dry_run"])
-            result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user)
+            year = {"year": form.cleaned_data.get("year")} if kind.with_year else {}
+            result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user, **year)
             logger.info(
                 "import %s%s by %s from %r: %s created, %s updated, %s unchanged, %s errors",
                 kind.key,
@@ -91,9 +99,9 @@ def _page(request, kind: ImportKind):
                 len(result.errors),
             )
             if result.ok and not result.dry_run:
-                form = ImportForm()
+                form = ImportForm(**year_initial)
     else:
-        form = ImportForm()
+        form = ImportForm(**year_initial)
     context = {
         "kind": kind,
         "form": form,

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from schools.models import School
+from schools.models import School, SchoolYearProfile
 from tests.schools.imports.test_support import SCHOOL_HEADER, USER_HEADER, snapshot, xlsx_bytes
 
 
@@ -21,7 +21,10 @@ def test_import_schools_command_good_file_exits_zero(world, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + f"{SCHOOL_HEADER}\r\nth-x,Trường X,Tiểu học,cau-dien,120,5\r\n".encode())
     out, err = run("import_schools", path)
     assert err == ""
-    assert out == "Đã nhập 1 dòng: 1 tạo mới, 0 cập nhật, 0 không thay đổi.\n"
+    assert out == (
+        "Số học sinh và số lớp được ghi vào năm học 2022-2023.\n"
+        "Đã nhập 1 dòng: 1 tạo mới, 0 cập nhật, 0 không thay đổi.\n"
+    )
     assert School.objects.filter(code="th-x").exists()
 
 
@@ -93,4 +96,23 @@ def test_import_command_dry_run_writes_nothing(world, tmp_path):
     before = snapshot()
     out, _err = run("import_schools", path, "--dry-run")
     assert snapshot() == before
-    assert out == "Tệp hợp lệ: 1 sẽ được tạo mới, 0 sẽ được cập nhật, 0 không thay đổi.\n"
+    assert out.splitlines()[-1] + "\n" == "Tệp hợp lệ: 1 sẽ được tạo mới, 0 sẽ được cập nhật, 0 không thay đổi.\n"
+
+
+def test_import_schools_command_files_figures_under_the_year_asked(world, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text(f"{SCHOOL_HEADER}\nth-x,Trường X,primary,cau-dien,120,5\n", encoding="utf-8")
+
+    out, _err = run("import_schools", path, "--year", "2024-2025")
+
+    assert out.startswith("Số học sinh và số lớp được ghi vào năm học 2024-2025.\n")
+    assert SchoolYearProfile.objects.get(school__code="th-x").year.name == "2024-2025"
+
+
+def test_import_schools_command_refuses_a_bad_year(world, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text(f"{SCHOOL_HEADER}\nth-x,Trường X,primary,cau-dien,120,5\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="2023-2024"):
+        run("import_schools", path, "--year", "2024")
+    assert not School.objects.filter(code="th-x").exists()

@@ -1,12 +1,16 @@
 """Importing schools: every bad row reported with its line, nothing written; good files; idempotency."""
 
+from datetime import date
+
 import pytest
 from django.utils import translation
 
 from schools.enums import SchoolLevel
 from schools.imports import import_schools
-from schools.models import School, SchoolYearProfile
+from schools.models import Programme, School, SchoolYearProfile
 from schools.services import school_year_current
+from tests.conftest import rival_organiser
+from tests.factories import ProgrammeFactory, SchoolYearFactory
 from tests.schools.imports.test_support import SCHOOL_HEADER, csv_upload, error_lines, snapshot, xlsx_upload
 
 
@@ -44,7 +48,8 @@ def test_import_schools_good_csv_without_bom(world):
     hoa_sen = School.objects.get(code="th-hoa-sen")
     assert (hoa_sen.name, hoa_sen.level, hoa_sen.area) == ("Trường Tiểu học Hoa Sen", SchoolLevel.PRIMARY, world.ward)
     profile = SchoolYearProfile.objects.get(school=hoa_sen)
-    assert (profile.year, profile.enrolment, profile.classes) == (school_year_current(), 640, 18)
+    # With no year given, figures go to the latest programme's school year, not today's.
+    assert (profile.year, profile.enrolment, profile.classes) == (world.programme.school_year, 640, 18)
     assert School.objects.get(code="mn-son-ca").level == SchoolLevel.PRESCHOOL
     assert not SchoolYearProfile.objects.filter(school__code="mn-son-ca").exists()
     world.school.refresh_from_db()
@@ -201,3 +206,31 @@ def test_import_schools_unchanged_rows_cost_no_query_per_row(world, django_asser
     with django_assert_max_num_queries(8):
         result = import_schools(csv_upload(f"{SCHOOL_HEADER}\n{rows}\n"))
     assert result.unchanged == 30
+
+
+def test_import_schools_files_figures_under_the_year_given(world):
+    year = SchoolYearFactory(name="2021-2022", starts_on=date(2021, 9, 1), ends_on=date(2022, 5, 31))
+
+    import_schools(csv_upload(f"{SCHOOL_HEADER}\nthcs-cau-dien,Trường THCS Cầu Diễn,THCS,cau-dien,900,20\n"), year=year)
+
+    assert list(SchoolYearProfile.objects.filter(school=world.school).values_list("year__name", "enrolment")) == [
+        ("2021-2022", 900)
+    ]
+
+
+def test_import_schools_without_any_programme_uses_the_current_year(world):
+    Programme.objects.all().delete()
+
+    import_schools(csv_upload(f"{SCHOOL_HEADER}\nth-a,Trường A,primary,cau-dien,300,9\n"))
+
+    assert SchoolYearProfile.objects.get(school__code="th-a").year == school_year_current()
+
+
+def test_import_schools_by_an_organiser_uses_their_latest_programme(world):
+    year = SchoolYearFactory(name="2030-2031", starts_on=date(2030, 9, 1), ends_on=date(2031, 5, 31))
+    ProgrammeFactory(slug="later-elsewhere", school_year=year, area=world.other_ward)  # not hers
+
+    rival = rival_organiser(world)
+    import_schools(csv_upload(f"{SCHOOL_HEADER}\nth-b,Trường B,primary,trang-tien,300,9\n"), by=rival)
+
+    assert SchoolYearProfile.objects.get(school__code="th-b").year == world.programme.school_year

@@ -2,11 +2,13 @@
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
-from schools.models import School
+from schools.models import School, SchoolYearProfile
+from tests.factories import SchoolYearFactory
 from tests.schools.imports.test_support import SCHOOL_HEADER, USER_HEADER, csv_upload, snapshot, xlsx_upload
 
 PAGES = ["workspace:import_schools", "workspace:import_users"]
@@ -198,3 +200,16 @@ def test_import_upload_check_only_writes_nothing(world, as_user):
     assert (result.ok, result.dry_run, result.created) == (True, True, 1)
     assert "The file is valid" in response.content.decode()
     assert snapshot() == before
+
+
+def test_import_schools_page_files_figures_under_the_year_chosen(world, as_user):
+    year = SchoolYearFactory(name="2021-2022", starts_on=date(2021, 9, 1), ends_on=date(2022, 5, 31))
+    client = as_user(world.organiser)
+    page = client.get(reverse("workspace:import_schools"))
+    upload = csv_upload(f"{SCHOOL_HEADER}\nth-x,Trường X,primary,cau-dien,120,5\n")
+
+    response = client.post(reverse("workspace:import_schools"), {"file": upload, "year": year.pk})
+
+    assert f'<option value="{world.programme.school_year.pk}" selected>' in page.content.decode()
+    assert response.status_code == 200
+    assert SchoolYearProfile.objects.get(school__code="th-x").year == year
