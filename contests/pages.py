@@ -19,6 +19,7 @@ from wagtail.search import index
 from contests.enums import ContestStatus
 from contests.models.contests import Contest
 from contests.results.selectors import published_results
+from home.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from schools.enums import SchoolLevel
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -34,7 +35,7 @@ def contest_phase(contest: Contest, now=None) -> str:
     return "closed"
 
 
-class ContestPage(Page):
+class ContestPage(FoldedSearchMixin, Page):
     contest = models.ForeignKey(Contest, on_delete=models.PROTECT, related_name="pages", verbose_name=_("contest"))
     intro = RichTextField(
         _("announcement"),
@@ -44,7 +45,9 @@ class ContestPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("contest"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("contest_text")]
+    search_fields = (
+        Page.search_fields + [index.SearchField("intro"), index.SearchField("contest_text")] + FOLDED_SEARCH_FIELDS
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []

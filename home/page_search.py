@@ -16,12 +16,11 @@ import unicodedata
 
 from django.db import transaction
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
-from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.models.search import PageSearchText
-from home.text import fold_diacritics
+from home.text import fold_diacritics, plain_text
 
 MAX_QUERY_WORDS = 8
 MAX_QUERY_LENGTH = 200
@@ -48,14 +47,6 @@ def query_words(query: str) -> list[str]:
     return words[:MAX_QUERY_WORDS]
 
 
-def _plain(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        return [part for item in value for part in _plain(item)]
-    return [_SPACES.sub(" ", strip_tags(str(value))).strip()]
-
-
 def page_plain_text(page: Page) -> str:
     """The readable text of a page's search fields other than the title, NFC, one line per field."""
     page = page.specific
@@ -63,7 +54,7 @@ def page_plain_text(page: Page) -> str:
     for field in page.get_search_fields():
         if not isinstance(field, index.SearchField) or field.field_name == "title":
             continue
-        parts += _plain(field.get_value(page))
+        parts += plain_text(field.get_value(page))
     return unicodedata.normalize("NFC", "\n".join(part for part in parts if part))
 
 

@@ -1,6 +1,9 @@
 """Text folding shared by every app (home is the lowest app, so all of them may import it)."""
 
+import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 
 def fold_diacritics(text: str | None) -> str:
@@ -27,3 +30,15 @@ def has_control_characters(text: str, *, multiline: bool = True) -> bool:
     PostgreSQL refuses NUL in text outright, so such input must be stopped before a query.
     """
     return any((ch < " " or ch == "\x7f") and not (multiline and ch in _LINE_CONTROLS) for ch in text)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def plain_text(value) -> list[str]:
+    """A search field's value as lines of plain text: lists flattened, HTML tags stripped, spaces collapsed."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [part for item in value for part in plain_text(item)]
+    return [_SPACES.sub(" ", strip_tags(str(value))).strip()]

@@ -12,13 +12,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from schools.enums import Theme
 from schools.models.programmes import Programme
 from schools.monitoring.selectors import public_figures
 from schools.selectors import programme_school_counts_by_level
 
 
-class ProgrammePage(Page):
+class ProgrammePage(FoldedSearchMixin, Page):
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="pages", verbose_name=_("programme")
     )
@@ -30,7 +31,7 @@ class ProgrammePage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("programme_text"),
-    ]
+    ] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []

@@ -11,6 +11,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 
 from .listing import paginate, with_card_image
+from .search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
 class NewsKind(models.TextChoices):
@@ -18,11 +19,11 @@ class NewsKind(models.TextChoices):
     EVENT = "event", _("Event")
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(FoldedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
@@ -48,7 +49,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(Page):
+class NewsPage(FoldedSearchMixin, Page):
     kind = models.CharField(_("kind"), max_length=10, choices=NewsKind.choices, default=NewsKind.NEWS)
     date = models.DateField(_("date"), default=timezone.localdate, help_text=_("The date the news is dated."))
     event_date = models.DateField(_("event date"), null=True, blank=True)
@@ -81,7 +82,7 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("date"),
-    ]
+    ] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

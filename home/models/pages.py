@@ -12,6 +12,7 @@ from home.blocks import BaseStreamBlock
 
 from .listing import with_card_image
 from .news import NewsIndexPage, NewsPage
+from .search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 LATEST_NEWS_COUNT = 3
 
@@ -25,7 +26,7 @@ def programme_pages_under(page: Page):
     return model.objects.live().public().descendant_of(page).defer_streamfields().order_by("path")
 
 
-class HomePage(Page):
+class HomePage(FoldedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -38,7 +39,7 @@ class HomePage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -63,14 +64,14 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(FoldedSearchMixin, Page):
     """A page of text and images: About us, contact, a programme's section."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "schools.ProgrammePage", "contests.ContestPage"]

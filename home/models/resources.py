@@ -12,13 +12,14 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 
 from .listing import paginate
+from .search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(FoldedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.ResourcePage"]
@@ -43,7 +44,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(Page):
+class ResourcePage(FoldedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Who the resource is for and how to use it."))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -56,7 +57,7 @@ class ResourcePage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("document_titles"),
-    ]
+    ] + FOLDED_SEARCH_FIELDS
 
     parent_page_types = ["home.ResourceIndexPage"]
     subpage_types = []
