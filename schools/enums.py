@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AreaKind(models.TextChoices):
@@ -57,7 +58,7 @@ PLAN_EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 class ActivityKind(models.TextChoices):
     COMMUNICATION = "communication", _("Communication")
     TRAINING = "training", _("Training")
-    COLLECTION = "collection", _("Collection")
+    COLLECTION = "collection", pgettext_lazy("plan activity", "Collection")
     AUDIT = "audit", _("Waste audit")
     CONTEST = "contest", _("Contest")
     OTHER = "other", _("Other")

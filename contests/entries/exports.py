@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from contests.enums import ContestKind
 from home.spreadsheets import XLSX_CONTENT_TYPE, append_rows, new_workbook, workbook_bytes
@@ -23,7 +24,7 @@ def entry_rows(contest, entries) -> list[list]:
         [_("Slogan")]
         if slogan
         else [
-            _("Title"),
+            pgettext("contest entry", "Title"),
             _("The problem"),
             _("What the team will do"),
             _("Expected result"),

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from contests.results import services
@@ -182,7 +183,7 @@ def ranking_export(request, slug, order):
         [
             _("Rank"),
             _("Code"),
-            _("Title"),
+            pgettext("contest entry", "Title"),
             _("School"),
             _("Score"),
             _("Standard error"),

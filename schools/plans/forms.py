@@ -7,6 +7,7 @@ was loaded at (optimistic locking).
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from schools.enums import PLAN_NOT_STARTED, ActivityKind, ActivityStatus, PlanSection, PlanStatus, TeamRole
 from schools.plans.services_files import ACCEPT
@@ -64,7 +65,7 @@ class ActivityForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=ActivityKind.choices, initial=ActivityKind.COMMUNICATION, required=False
     )
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(label=pgettext_lazy("plan activity", "Title"), max_length=200, required=False)
     starts_on = forms.DateField(label=_("From"), required=False, widget=DATE)
     ends_on = forms.DateField(label=_("To"), required=False, widget=DATE)
     responsible = forms.CharField(label=_("Responsible"), max_length=150, required=False)
