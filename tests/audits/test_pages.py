@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from audits.enums import Phase
+from audits.selectors import recordable_categories
 from tests.factories import EnrolmentFactory, SchoolFactory
 from tests.factories.audits import audit_day
 
@@ -153,7 +155,25 @@ def test_tally_sheet_has_the_form_layout(world, periods, client_for):
     response = client.get(reverse("audits:tally_sheet", args=[world.school.pk, periods[Phase.BASELINE].pk]))
     html = response.content.decode()
     assert html.count('class="tally-page"') == world.programme.required_audit_days
-    assert html.count('<code class="small">lvp_nylon_bag</code>') == world.programme.required_audit_days
+    assert html.count('<th scope="row" class="tally-category">Túi ni lông</th>') == world.programme.required_audit_days
+
+
+def test_tally_sheet_names_categories_in_vietnamese_without_codes(world, periods, client_for):
+    """A pupil fills the printed sheet in: category names as the form shows them, no English codes (issue 18)."""
+    client = client_for(world.teacher)
+    html = client.get(
+        reverse("audits:tally_sheet", args=[world.school.pk, periods[Phase.BASELINE].pk])
+    ).content.decode()
+    names = re.findall(r'<th scope="row" class="tally-category">([^<]+)</th>', html)
+    categories = recordable_categories()
+
+    assert names[: len(categories)] == [category.name_vi for category in categories]
+    assert "(code)" not in html
+    assert [
+        category.code
+        for category in categories
+        if f">{category.code}<" in html or "_" in category.code and category.code in html
+    ] == []
 
 
 @pytest.mark.parametrize("role", ["teacher", "student", "officer", "organiser"])
