@@ -111,12 +111,38 @@ def team_choices(school: School) -> list:
     choices = [("", "—")]
     choices.append((_("Teachers"), [(f"u{t.pk}", t.get_full_name()) for t in teachers]))
     groups: dict[str, list] = {}
-    students = Student.objects.filter(school=school, active=True).select_related("classroom")
-    for student in students.order_by("classroom__grade", "classroom__name", "display_name"):
-        groups.setdefault(student.classroom.name, []).append((f"s{student.pk}", student.display_name))
+    students = list(
+        Student.objects.filter(school=school, active=True)
+        .select_related("classroom", "user")
+        .order_by("classroom__grade", "classroom__name", "display_name", "pk")
+    )
+    for student, label in zip(students, student_labels(students), strict=True):
+        groups.setdefault(student.classroom.name, []).append((f"s{student.pk}", label))
     for name, items in groups.items():
         choices.append((_("Students of %(class)s") % {"class": name}, items))
     return choices
+
+
+def student_labels(students: list[Student]) -> list[str]:
+    """How a picker names each student: "Name (class)", so a chosen option still says which one.
+
+    Two students of one class with the same name are told apart by their login name, or
+    failing that by a number in the list order ("An (6A, 2)").
+    """
+    counts: dict[tuple, int] = {}
+    for student in students:
+        key = (student.display_name.casefold(), student.classroom_id)
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[tuple, int] = {}
+    labels = []
+    for student in students:
+        key = (student.display_name.casefold(), student.classroom_id)
+        label = f"{student.display_name} ({student.classroom.name}"
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            label += f", {student.user.username if student.user_id else seen[key]}"
+        labels.append(label + ")")
+    return labels
 
 
 def plan_teachers(plan: ActionPlan) -> list:
