@@ -6,6 +6,7 @@ also records each member's consent (child, guardian) to show their name publicly
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from contests.entries.services import LONG_TEXT_MAX
@@ -87,7 +88,11 @@ class EntryForm(forms.Form):
             for name in ("title", "problem", "plan", "expected_result", "video_url", "images", "documents"):
                 del self.fields[name]
             self.fields["text"].help_text = _("At most %(max)d characters.") % {"max": contest.slogan_max_length}
-            self.fields["text"].widget.attrs["maxlength"] = contest.slogan_max_length
+            # No maxlength: a browser would cut a pasted slogan without a word. The counter
+            # (char-counter.js) warns while typing and clean_text refuses, keeping the text.
+            self.fields["text"].widget.attrs.pop("maxlength", None)
+            self.fields["text"].widget.attrs["data-max-length"] = contest.slogan_max_length
+            self.fields["text"].widget.attrs["aria-describedby"] = "slogan-counter"
             self.fields["members"].label = _("Author(s)")
         else:
             del self.fields["text"]
@@ -99,6 +104,18 @@ class EntryForm(forms.Form):
             css = "form-select" if name == "school" else "form-control"
             field.widget.attrs.setdefault("class", css)
         self.students = list(students)
+
+    def clean_text(self):
+        """A slogan over the contest's limit is refused whole (drafts too), never shortened."""
+        text = self.cleaned_data.get("text", "")
+        limit = self.contest.slogan_max_length
+        if self.contest.kind == ContestKind.SLOGAN and len(text) > limit:
+            raise ValidationError(
+                _("A slogan may have at most %(max)d characters; this one has %(count)d."),
+                code="too_long",
+                params={"max": limit, "count": len(text)},
+            )
+        return text
 
     def entry_data(self) -> dict:
         names = ("title", "text", "problem", "plan", "expected_result", "video_url")
