@@ -1,10 +1,28 @@
+import re
+import unicodedata
+
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from home.text import fold_diacritics, plain_text
-
 FOLDED_FIELD = "folded_search_text"
+_SPACES = re.compile(r"\s+")
+
+
+def _plain(value) -> list[str]:
+    """home.text.plain_text, which models may not import (tests/layering.py: models < logic)."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [part for item in value for part in _plain(item)]
+    return [_SPACES.sub(" ", strip_tags(str(value))).strip()]
+
+
+def _fold(text: str) -> str:
+    """home.text.fold_diacritics, the same three steps (a test keeps them equal)."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return stripped.casefold().replace("đ", "d")
 
 
 class FoldedSearchMixin:
@@ -22,9 +40,9 @@ class FoldedSearchMixin:
         parts = []
         for field in self.get_search_fields():
             if isinstance(field, index.SearchField) and field.field_name != FOLDED_FIELD:
-                parts += plain_text(field.get_value(self))
+                parts += _plain(field.get_value(self))
         text = " ".join(part for part in parts if part)
-        return f"{text} {fold_diacritics(text)}"
+        return f"{text} {_fold(text)}"
 
 
 FOLDED_SEARCH_FIELDS = [index.AutocompleteField(FOLDED_FIELD)]

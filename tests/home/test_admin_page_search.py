@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models.search import FOLDED_FIELD, FoldedSearchMixin
+from home.models.search import FOLDED_FIELD, FoldedSearchMixin, _fold
+from home.text import fold_diacritics
 from tests.factories.pages import NewsPageFactory, StandardPageFactory
 from tests.factories.people import UserFactory
 
@@ -66,3 +67,8 @@ def test_every_page_type_indexes_its_folded_text():
     for model in page_models:
         assert issubclass(model, FoldedSearchMixin), model
         assert FOLDED_FIELD in [field.field_name for field in model.get_autocomplete_search_fields()], model
+
+
+def test_model_folding_is_home_texts():
+    text = "ĐƯỜNG Trường HỌC Xanh – Hà Nội, nước"
+    assert _fold(text) == fold_diacritics(text)
