@@ -58,6 +58,13 @@ class MediaStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class CertificateRevocation(models.TextChoices):
+    """Why a certificate's code no longer confirms it (the public check says so)."""
+
+    ERASED = "erased", _("The student's data was erased")
+    REPLACED = "replaced", _("Replaced by a newer certificate")
+
+
 class RoundMode(models.TextChoices):
     SCREENING = "screening", _("Screening (pass or fail)")
     RUBRIC = "rubric", _("Rubric")

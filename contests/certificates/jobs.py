@@ -3,19 +3,25 @@ with contests/certificates/services.py, the only writers of CertificateBatch and
 
 What a batch holds (decided when its task runs, in a fixed order):
 - one certificate per Award of the contest, for the team: the recipient is the team's
-  names by the public rule (`Student.public_name`: the full name only with both
-  consents, else initials and class), the school printed beneath; a team without
-  students is named by its school;
+  names in full with their classes (`printed_name`: the certificate is the children's
+  own document, handed over by the school, not a publication), the school printed
+  beneath; a team without students is named by its school;
 - with `include_participants`, also one per team member of every entry that went
-  forward to judging (eligible, advanced, awarded, selected): their own name by the
-  same rule, with the team's prize when it has one, else "took part".
-The public verification page shows the recipient exactly as printed, so the consent
-rule of public pages holds for certificates too.
+  forward to judging (eligible, advanced, awarded, selected), erased students excepted:
+  their own name, with the team's prize when it has one, else "took part".
+The public verification page names them by the consent rule instead (`recipient_of`
+with public=True, read at each request), so a consent given or withdrawn later needs no
+new certificate. The date printed is the publication date of the contest's results
+(`results_published_on`), else the batch's date.
+
+A new batch makes the certificates again: each earlier valid certificate of the same
+entry and student answers "replaced" (`replaced_by`) once the new one is made; the new
+ones carry new codes.
 
 Idempotent: a certificate is made once per batch (database constraint on batch, entry
 and student) and its PDF once; a task that runs again (a retry, a redelivery after a
 lost worker with late acks) finishes the missing ones and writes the ZIP, so progress
-`done/total` only grows. A new batch issues new codes; earlier codes stay valid.
+`done/total` only grows.
 """
 
 import logging
@@ -32,8 +38,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contests.certificates.document import CertificateText, certificate_pdf, code_new
-from contests.enums import ENTRY_IN_JUDGING, BatchStatus
-from contests.models import Award, Certificate, CertificateBatch, Entry, EntryMember
+from contests.enums import ENTRY_IN_JUDGING, BatchStatus, CertificateRevocation
+from contests.models import Award, Certificate, CertificateBatch, Entry, EntryMember, ResultSnapshot
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -58,14 +64,34 @@ def _members(entry) -> list:
     return [m.student for m in members]
 
 
-def recipient_of(entry, student=None) -> str:
-    """The name printed on a certificate (public rule: full names only with both consents)."""
+def printed_name(student) -> str:
+    """A child's name as printed on a certificate: in full, with the class (an erased student's marker alone)."""
+    if student.erased_at is not None:
+        return student.display_name
+    return f"{student.display_name} ({student.classroom.name})"
+
+
+def recipient_of(entry, student=None, *, public: bool = False) -> str:
+    """The name printed on a certificate (in full), or with `public` as the public
+    verification page shows it (`Student.public_name`: full only with both consents)."""
+    name_of = (lambda s: s.public_name) if public else printed_name
     if student is not None:
-        return student.public_name[:RECIPIENT_MAX]
-    names = ", ".join(s.public_name for s in _members(entry))
+        return name_of(student)[:RECIPIENT_MAX]
+    names = ", ".join(name_of(s) for s in _members(entry))
     if not names:
         return entry.school.name[:RECIPIENT_MAX]
     return names if len(names) <= RECIPIENT_MAX else names[: RECIPIENT_MAX - 1] + "…"
+
+
+def results_published_on(contest):
+    """The Hà Nội date on which the contest's results were (last) published, or None."""
+    published = (
+        ResultSnapshot.objects.filter(round__contest=contest, is_published=True, published_at__isnull=False)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(published).date() if published else None
 
 
 def certificate_plan(batch: CertificateBatch) -> list[PlannedCertificate]:
@@ -88,6 +114,8 @@ def certificate_plan(batch: CertificateBatch) -> list[PlannedCertificate]:
         )
         for entry in entries:
             for student in _members(entry):
+                if student.erased_at is not None:
+                    continue
                 plan.append(PlannedCertificate(entry, award_of.get(entry.pk), student))
     return plan
 
@@ -118,7 +146,18 @@ def verify_url(code: str) -> str:
     return base.rstrip("/") + reverse("certificate_verify", args=[code])
 
 
-def _certificate_for(batch, item: PlannedCertificate) -> Certificate:
+def _replace_earlier(batch, certificate) -> None:
+    """Earlier valid certificates of the same entry and student now answer "replaced"."""
+    Certificate.objects.filter(
+        batch__contest_id=batch.contest_id,
+        batch_id__lt=batch.pk,
+        entry_id=certificate.entry_id,
+        student_id=certificate.student_id,
+        revoked_at__isnull=True,
+    ).update(revoked_at=timezone.now(), revoked_reason=CertificateRevocation.REPLACED, replaced_by=certificate)
+
+
+def _certificate_for(batch, item: PlannedCertificate, printed_on=None) -> Certificate:
     """The batch's certificate for a planned item, made once (a concurrent maker loses the race harmlessly)."""
     existing = Certificate.objects.filter(batch=batch, entry=item.entry, student=item.student).first()
     if existing is not None:
@@ -131,10 +170,12 @@ def _certificate_for(batch, item: PlannedCertificate) -> Certificate:
             student=item.student,
             recipient=recipient_of(item.entry, item.student),
             code=code_new(),
+            printed_on=printed_on or timezone.localtime(batch.created_at).date(),
         )
         try:
             with transaction.atomic():
                 certificate.save()
+                _replace_earlier(batch, certificate)
             return certificate
         except IntegrityError:
             existing = Certificate.objects.filter(batch=batch, entry=item.entry, student=item.student).first()
@@ -146,7 +187,7 @@ def _certificate_for(batch, item: PlannedCertificate) -> Certificate:
 
 def certificate_text(batch, certificate, item, organisation, place) -> CertificateText:
     contest = batch.contest
-    issued = timezone.localtime(batch.created_at).date()
+    issued = certificate.printed_on or timezone.localtime(batch.created_at).date()
     return CertificateText(
         organisation=organisation,
         recipient=certificate.recipient,
@@ -184,10 +225,11 @@ def certificate_batch_make(*, batch_id: int) -> CertificateBatch | None:
     try:
         plan = certificate_plan(batch)
         organisation, place = organisation_name(), certificate_place(batch.contest)
+        printed_on = results_published_on(batch.contest)
         CertificateBatch.objects.filter(pk=batch.pk).update(total=len(plan))
         made = []
         for done, item in enumerate(plan, start=1):
-            certificate = _certificate_for(batch, item)
+            certificate = _certificate_for(batch, item, printed_on)
             if not certificate.file:
                 pdf = certificate_pdf(certificate_text(batch, certificate, item, organisation, place))
                 certificate.file.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)

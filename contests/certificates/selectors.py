@@ -5,10 +5,10 @@ to the user (schools_visible_to: own school, the officer's area, the organiser's
 programmes) or the user organises its contest; anything else answers 404.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from contests.certificates.document import code_normalise
-from contests.models import Award, Certificate, CertificateBatch, Contest
+from contests.models import Award, Certificate, CertificateBatch, Contest, EntryMember
 from schools.selectors import is_global_organiser, organised_programme_ids, schools_visible_to
 
 _CERTIFICATE_RELATED = ("entry__school", "entry__contest__programme", "award__tier", "student__classroom", "batch")
@@ -51,9 +51,9 @@ def certificate_for_user(user, pk: int) -> Certificate | None:
 
 
 def certificates_of_school(school) -> QuerySet[Certificate]:
-    """A school's certificates, the newest batch first (only those whose PDF is made)."""
+    """A school's valid certificates, the newest batch first (only those whose PDF is made)."""
     return (
-        Certificate.objects.filter(entry__school=school)
+        Certificate.objects.filter(entry__school=school, revoked_at__isnull=True)
         .exclude(file="")
         .select_related(*_CERTIFICATE_RELATED)
         .order_by("-batch__created_at", "award__tier__order", "entry__code", "student__display_name", "pk")
@@ -61,16 +61,26 @@ def certificates_of_school(school) -> QuerySet[Certificate]:
 
 
 def school_has_certificates(school_ids) -> bool:
-    return Certificate.objects.filter(entry__school_id__in=list(school_ids)).exclude(file="").exists()
+    return (
+        Certificate.objects.filter(entry__school_id__in=list(school_ids), revoked_at__isnull=True)
+        .exclude(file="")
+        .exists()
+    )
 
 
 def certificate_by_code(text) -> Certificate | None:
     """The certificate a typed code names, or None (also for anything that cannot be a code:
-    no query is made for those)."""
+    no query is made for those), with its team's members for the public names."""
     code = code_normalise(text)
     if code is None:
         return None
-    return Certificate.objects.select_related(*_CERTIFICATE_RELATED).filter(code=code).first()
+    members = EntryMember.objects.select_related("student__classroom")
+    return (
+        Certificate.objects.select_related(*_CERTIFICATE_RELATED)
+        .prefetch_related(Prefetch("entry__members", queryset=members))
+        .filter(code=code)
+        .first()
+    )
 
 
 def contests_with_awards(user) -> list[Contest]:

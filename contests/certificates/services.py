@@ -20,7 +20,7 @@ from contests.certificates.jobs import (
     organisation_name,
 )
 from contests.certificates.tasks import make_certificate_batch
-from contests.enums import BatchStatus
+from contests.enums import BatchStatus, CertificateRevocation
 from contests.models import Certificate, CertificateBatch, Contest
 from home.storage import files_delete_on_commit
 from schools.students.data_rights import ERASED
@@ -75,15 +75,18 @@ def _recipient_without(recipient: str, forms: list[str], marker: str) -> str:
 
 @transaction.atomic
 def certificates_anonymise(*, student, names) -> None:
-    """Take an erased student's names off certificates; codes stay valid and verifiable.
+    """Take an erased student's names off certificates.
 
-    The student's own certificates print ERASED instead of the name and lose their PDF
-    (it belonged to them only). Their teams' certificates print ERASED in place of the
-    name or initials they printed, and get a new PDF. Every ZIP of an affected batch is
+    The student's own certificates are revoked (their codes answer so on the public
+    check), print ERASED instead of the name and lose their PDF (it belonged to them
+    only). Their teams' certificates stay valid for the others: they print ERASED in
+    place of the name they printed, and get a new PDF (a new batch makes them again
+    with new codes, if the organiser wants). Every ZIP of an affected batch is
     written again from its PDFs. Old files are deleted once the erasure commits.
     """
 
-    forms = [*names, f"{student.initials} ({student.classroom.name})"]
+    classroom = student.classroom.name
+    forms = [*(f"{name} ({classroom})" for name in names if name), *names, f"{student.initials} ({classroom})"]
     related = ("batch__contest__programme__area", "entry__school", "award__tier")
     own = list(Certificate.objects.filter(student=student).select_related(*related))
     team = list(
@@ -92,7 +95,9 @@ def certificates_anonymise(*, student, names) -> None:
     # The names are taken now: saving a new PDF renames the FieldFile in place.
     files_delete_on_commit(*[c.file for c in own], *[c.file for c in team])
     for certificate in own:
-        Certificate.objects.filter(pk=certificate.pk).update(recipient=ERASED, file="")
+        Certificate.objects.filter(pk=certificate.pk).update(
+            recipient=ERASED, file="", revoked_at=timezone.now(), revoked_reason=CertificateRevocation.ERASED
+        )
     organisation = organisation_name()
     for certificate in team:
         certificate.recipient = _recipient_without(certificate.recipient, forms, ERASED)

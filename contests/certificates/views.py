@@ -133,7 +133,7 @@ def batch_zip(request, slug, pk):
 @login_required
 def certificate_pdf(request, pk):
     certificate = certificate_for_user(request.user, pk)
-    if certificate is None or not certificate.file:
+    if certificate is None or not certificate.file or certificate.revoked_at is not None:
         raise Http404
     if not request.user.has_perm("contests.download_certificate", certificate):
         raise PermissionDenied

@@ -1,11 +1,13 @@
 """The public check of a certificate: /xac-thuc/<code>/ (no login).
 
-A known code shows what the certificate says: the recipient as printed (names by the
-consent rule), the school, the prize, the contest and programme, the date and the
+A known, valid code shows what the certificate says, with the recipient named by the
+consent rule as it stands now (the PDF names the child in full; the public page gives
+initials and class without both consents), the school, the prize, the contest and programme, the date and the
 issuer. Anything else — an unknown code, a malformed one, a very long one, path
 tricks or unicode — answers the same "not found" page with status 404 and no hint
 of why, so the page cannot be used to probe codes. The codes themselves carry 50
-random bits. Neither page is indexed by search engines.
+random bits. A revoked code (the student's data was erased, or a newer certificate
+replaced it) answers so, with nothing of the child. Neither page is indexed by search engines.
 """
 
 from django.http import HttpResponseRedirect
@@ -16,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from contests.certificates.document import code_display, code_normalise
-from contests.certificates.jobs import organisation_name
+from contests.certificates.jobs import organisation_name, recipient_of
 from contests.certificates.selectors import certificate_by_code
 
 
@@ -47,13 +49,26 @@ def verify(request, code):
     certificate = certificate_by_code(code)
     if certificate is None:
         return _not_found(request)
+    if certificate.revoked_at is not None:
+        response = render(
+            request,
+            "contests/certificates/verify_revoked.html",
+            {
+                "certificate": certificate,
+                "code": code_display(certificate.code),
+                "revoked_on": timezone.localtime(certificate.revoked_at).date(),
+            },
+        )
+        response["X-Robots-Tag"] = "noindex"
+        return response
     response = render(
         request,
         "contests/certificates/verify.html",
         {
             "certificate": certificate,
             "code": code_display(certificate.code),
-            "issued_on": timezone.localtime(certificate.batch.created_at).date(),
+            "recipient": recipient_of(certificate.entry, certificate.student, public=True),
+            "issued_on": certificate.printed_on or timezone.localtime(certificate.batch.created_at).date(),
             "issuer": organisation_name(),
         },
     )

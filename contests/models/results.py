@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from contests.enums import BatchStatus, ImplementationStatus
+from contests.enums import BatchStatus, CertificateRevocation, ImplementationStatus
 from home.storage import get_private_storage
 
 from .contests import Contest, PrizeTier
@@ -119,7 +119,12 @@ class CertificateBatch(models.Model):
 
 class Certificate(models.Model):
     """One certificate: for an award, or for taking part. `code` is printed on it and
-    confirmed by the public verification page."""
+    confirmed by the public verification page, unless it is revoked: the student's data
+    was erased, or a newer batch made it again (`replaced_by`, with a new code).
+
+    `recipient` is the name as printed, in full (the child's own document); the public
+    page names them by the consent rule at the time it is read. `printed_on` is the date
+    printed: the publication date of the results (Hà Nội)."""
 
     batch = models.ForeignKey(CertificateBatch, on_delete=models.CASCADE, related_name="certificates")
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("entry"))
@@ -132,6 +137,14 @@ class Certificate(models.Model):
     code = models.CharField(_("verification code"), max_length=16, unique=True)
     file = models.FileField(upload_to="certificates/", storage=get_private_storage, blank=True, max_length=200)
     issued_at = models.DateTimeField(auto_now_add=True)
+    printed_on = models.DateField(_("date printed"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.CharField(
+        _("why revoked"), max_length=10, choices=CertificateRevocation.choices, blank=True
+    )
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("replaced by")
+    )
 
     class Meta:
         verbose_name = _("certificate")

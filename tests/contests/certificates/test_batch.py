@@ -140,15 +140,21 @@ def test_second_batch_while_one_is_running_is_refused(world, client_for, start):
     assert CertificateBatch.objects.filter(contest=contest).count() == 1
 
 
-def test_a_new_batch_issues_new_codes_and_the_old_ones_stay_valid(world, client_for, start):
+def test_a_new_batch_issues_new_codes_and_the_old_ones_answer_replaced(world, client_for, start):
     contest, _awards = awarded_contest(programme=world.programme, school=world.school, tiers=[("Giải Nhất", 1)])
     client = client_for(world.organiser)
     start(client, contest)
+    page = client.get(reverse("contests:certificates", args=[contest.slug])).content.decode()
+    assert "Tạo lại giấy chứng nhận" in page or "Make the certificates again" in page
     start(client, contest)
-    codes = list(Certificate.objects.filter(batch__contest=contest).values_list("code", flat=True))
-    assert len(codes) == 2 and codes[0] != codes[1]
-    for code in codes:
-        assert client.get(reverse("certificate_verify", args=[code])).status_code == 200
+    old, new = Certificate.objects.filter(batch__contest=contest).order_by("batch_id")
+    assert old.code != new.code
+    assert (old.revoked_reason, old.replaced_by_id, new.revoked_at) == ("replaced", new.pk, None)
+    assert client.get(reverse("certificate_verify", args=[new.code])).templates[0].name.endswith("verify.html")
+    answer = client.get(reverse("certificate_verify", args=[old.code]))
+    assert answer.status_code == 200 and answer.templates[0].name.endswith("verify_revoked.html")
+    assert 'id="verify-reason"' in answer.content.decode()
+    assert client.get(reverse("contests:certificate_pdf", args=[old.pk])).status_code == 404
 
 
 def test_organiser_page_lists_the_latest_batch_with_codes_and_refreshes_while_running(world, client_for, start):

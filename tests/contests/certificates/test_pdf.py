@@ -55,27 +55,30 @@ def test_certificate_pdf_prints_recipient_prize_code_in_vietnamese(world):
     assert DEFAULT_ORGANISATION in text
     assert code_display(certificate.code) in text
     assert f"http://testserver/xac-thuc/{certificate.code}/" in text
-    assert certificate.recipient == "Nguyễn Thị Hường"
+    assert certificate.recipient == "Nguyễn Thị Hường (6A1)"
     assert certificate.award == award and certificate.student is None
 
 
-def test_certificate_without_consent_prints_initials_and_class_not_the_name(world):
+def test_certificate_without_consent_still_names_the_child_in_full(world):
+    """The certificate is the child's own document, handed over by the school: full name
+    and class whatever the publication consent (the public check is what is public)."""
     batch, _award_ = _award(world, consent=False)
     certificate = batch.certificates.get()
     text = pdf_text(certificate)
-    assert certificate.recipient == "N.T.H. (6A1)"
-    assert "N.T.H. (6A1)" in text
-    assert "Hường" not in text
+    assert certificate.recipient == "Nguyễn Thị Hường (6A1)"
+    assert "Nguyễn Thị Hường (6A1)" in text
+    assert "N.T.H." not in text
     assert "Trường THCS Cầu Diễn" in text
 
 
-def test_certificate_with_one_consent_only_prints_initials(world):
+def test_participant_certificate_without_consent_names_the_child_in_full(world):
     batch, award = _award(world, consent=False)
-    student = award.entry.members.get().student
-    student.consent_child = True
-    student.save()
-    batch2 = certificate_batch_make(batch_id=CertificateBatchFactory(contest=award.contest).pk)
-    assert batch2.certificates.get().recipient == "N.T.H. (6A1)"
+    batch2 = certificate_batch_make(
+        batch_id=CertificateBatchFactory(contest=award.contest, include_participants=True).pk
+    )
+    own = batch2.certificates.get(student__isnull=False)
+    assert own.recipient == "Nguyễn Thị Hường (6A1)"
+    assert "Nguyễn Thị Hường (6A1)" in pdf_text(own)
 
 
 def test_certificate_organisation_comes_from_site_settings(world):
