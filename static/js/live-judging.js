@@ -2,7 +2,10 @@
 // connection. The form is sent with fetch (Autosave.post); on a network failure it is sent again
 // (every few seconds and when the browser is back online) with the same client_id, so the server
 // never stores a second sheet. The status line's words are on #sheet-status (data-saving,
-// data-saved, data-offline). Without JavaScript the form is a plain POST and the steppers stay hidden.
+// data-saved, data-offline, data-invalid). While a sheet is being sent its buttons are disabled
+// and the pressed one says so; any answer that does not leave the page (a refusal, a draft
+// saved, no connection) gives them back their labels, enabled, with the errors shown.
+// Without JavaScript the form is a plain POST and the steppers stay hidden.
 (function () {
   "use strict";
   var form = document.getElementById("score-form"); // note: form.action is its "action" buttons, not the URL
@@ -31,6 +34,26 @@
   var pending = null; // the FormData being sent until the server answers
   var inFlight = false;
   var retryTimer = null;
+  var pressed = null; // the button that sent the pending sheet
+  var buttons = Array.prototype.slice.call(form.querySelectorAll("button[type=submit][name=action]"));
+  var sheetStatus = document.getElementById("sheet-status");
+  buttons.forEach(function (button) { button.dataset.label = button.textContent; });
+
+  function busy() {
+    form.classList.add("sending");
+    buttons.forEach(function (button) {
+      button.disabled = true;
+      if (button === pressed && sheetStatus && sheetStatus.dataset.saving) button.textContent = sheetStatus.dataset.saving;
+    });
+  }
+
+  function ready() {
+    form.classList.remove("sending");
+    buttons.forEach(function (button) {
+      button.disabled = false;
+      button.textContent = button.dataset.label;
+    });
+  }
 
   function clearErrors() {
     form.querySelectorAll(".is-invalid").forEach(function (el) { el.classList.remove("is-invalid"); });
@@ -40,6 +63,7 @@
   function showErrors(json) {
     clearErrors();
     var errors = json.errors || {};
+    var shown = false;
     Object.keys(errors).forEach(function (name) {
       var input = form.querySelector('[name="' + name + '"]');
       var messages = errors[name].join ? errors[name].join(" ") : String(errors[name]);
@@ -51,29 +75,36 @@
         (input.closest(".stepper") || input).insertAdjacentElement("afterend", div);
       } else if (name === "__all__") {
         status.show("failed", messages);
+        shown = true;
       }
     });
     if (json.message) status.show("failed", json.message);
+    else if (!shown) status.show("failed", sheetStatus && sheetStatus.dataset.invalid);
+    var first = form.querySelector(".is-invalid");
+    if (first) first.focus();
   }
 
   function send() {
     clearTimeout(retryTimer);
     if (inFlight || !pending) return;
     inFlight = true;
+    busy();
     status.show("saving");
     Autosave.post(form, { body: pending }).then(function (answer) {
       var json = answer.json;
       inFlight = false;
       pending = null;
-      form.classList.remove("sending");
       if (json.ok) {
         status.show("saved", json.message);
         if (json.status !== "draft" && json.next) setTimeout(function () { location.assign(json.next); }, 600);
+        else ready();
       } else {
+        ready();
         showErrors(json);
       }
     }).catch(function () {
       inFlight = false;
+      ready(); // still pending: sent again when back online; a tap meanwhile sends nothing more
       status.show("offline");
       retryTimer = setTimeout(send, 3000);
     });
@@ -88,7 +119,7 @@
     var button = event.submitter;
     data.set("action", button && button.value ? button.value : "submit");
     pending = data;
-    form.classList.add("sending");
+    pressed = button;
     send();
   });
 })();
