@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from contests.enums import EvaluationStatus, RoundStatus
+from contests.enums import ContestStatus, EvaluationStatus, RoundStatus
 from contests.judging.selectors import conflicted_pairs, eligible_entries
 from contests.judging.services import evaluation_submit_paper
 from contests.models import Entry, Evaluation, JudgeInvitation, Round
@@ -46,13 +46,72 @@ class Sheet:
     existing: Evaluation | None = None
 
 
-def import_scores(file, *, contest, user=None, dry_run: bool = False) -> ImportResult:
+@dataclass
+class ScoreImportResult(ImportResult):
+    """An ImportResult that tells rows (one per criterion) from sheets (judge × entry)."""
+
+    lines: int = 0
+
+    def summary(self) -> str:
+        if not self.ok:
+            return super().summary()
+        values = {
+            "lines": self.lines,
+            "sheets": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
+        if self.dry_run:
+            return (
+                _(
+                    "The file is valid: %(lines)s row(s), %(sheets)s sheet(s): %(created)s to create, "
+                    "%(updated)s to update, %(unchanged)s unchanged."
+                )
+                % values
+            )
+        return (
+            _(
+                "Imported %(lines)s row(s), %(sheets)s sheet(s): %(created)s created, %(updated)s updated, "
+                "%(unchanged)s unchanged."
+            )
+            % values
+        )
+
+
+def import_scores(file, *, contest, user=None, dry_run: bool = False) -> ScoreImportResult:
     known = _known(contest)
+    lines = 0
 
     def validate(rows, result: ImportResult) -> list[Sheet]:
+        nonlocal lines
+        lines = len(rows)
+        if _refuse_decided(rows, result, known, contest):
+            return []
         return _validate(rows, result, known)
 
-    return run_import(file, columns=COLUMNS, validate=validate, write=_write, dry_run=dry_run)
+    result = run_import(file, columns=COLUMNS, validate=validate, write=_write, dry_run=dry_run)
+    return ScoreImportResult(**vars(result), lines=lines if result.ok else 0)
+
+
+def _refuse_decided(rows, result: ImportResult, known, contest) -> bool:
+    """A file for a decided round (or a contest whose results are published) is refused
+    once, with one message, instead of once per row."""
+    if contest.status == ContestStatus.RESULTS_PUBLISHED:
+        result.error(None, _("The results of this contest are published: no score can be imported any more."))
+        return True
+    decided = []
+    for row in rows:
+        round_ = known.by_order.get(row["round"].strip()) or known.by_name.get(fold(row["round"]))
+        if round_ is not None and round_.status == RoundStatus.DECIDED and round_ not in decided:
+            decided.append(round_)
+    for round_ in decided:
+        result.error(
+            None,
+            _("The round “%(name)s” is decided: its scores can no longer change. Nothing was imported.")
+            % {"name": round_.name},
+        )
+    return bool(decided)
 
 
 @dataclass
@@ -106,15 +165,11 @@ def _validate(rows, result: ImportResult, known: _Known) -> list[Sheet]:
 
 def _check_row(row, result: ImportResult, known: _Known) -> tuple:
     """(round, judge, entry, criterion, score) of one row, each None when it is wrong: a
-    round not decided, an invited judge not in conflict with the entry, a score in range."""
+    known round (decided ones are refused before, by _refuse_decided), an invited judge not
+    in conflict with the entry, a score in range."""
     round_ = known.by_order.get(row["round"].strip()) or known.by_name.get(fold(row["round"]))
     if round_ is None:
         result.error(row.line, _("Unknown round “%(value)s”: write its number or name.") % {"value": row["round"]})
-    elif round_.status == RoundStatus.DECIDED:
-        result.error(
-            row.line,
-            _("The round “%(name)s” is decided: its scores can no longer change.") % {"name": round_.name},
-        )
     judge = known.judges.get(row["judge"].strip().lower())
     if judge is None:
         result.error(row.line, _("“%(value)s” is not a judge of this contest.") % {"value": row["judge"]})

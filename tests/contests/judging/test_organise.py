@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from contests.enums import EvaluationStatus
+from contests.enums import ContestStatus, EvaluationStatus, RoundStatus
 from contests.judging.imports import import_scores
 from contests.models import Assignment, ConflictOfInterest, CriterionScore, Evaluation, JudgeInvitation
 from schools.enums import Role
@@ -139,3 +139,30 @@ def test_organiser_adds_a_conflict_and_the_assignment_goes(world, client_for, se
     )
     assert response.status_code == 302
     assert list(Assignment.objects.values_list("entry", flat=True)) == [entries[1].pk]
+
+
+def test_import_counts_rows_and_sheets_apart(world, setup):
+    round_, entries = setup
+    result = import_scores(_csv(_good_file(round_, entries)), contest=round_.contest)
+    assert (result.lines, result.rows) == (6, 2)
+    assert result.summary() == "Đã nhập 6 dòng, 2 phiếu: tạo mới 2, cập nhật 0, không đổi 0."
+
+
+def test_import_into_a_decided_round_is_refused_once(world, setup):
+    round_, entries = setup
+    round_.status = RoundStatus.DECIDED
+    round_.save()
+    result = import_scores(_csv(_good_file(round_, entries)), contest=round_.contest)
+    assert [str(p) for p in result.errors] == [
+        f"Vòng “{round_.name}” đã có kết quả: điểm không thể thay đổi nữa. Không có gì được nhập."
+    ]
+    assert Evaluation.objects.count() == 0
+
+
+def test_import_after_the_results_are_published_is_refused_once(world, setup):
+    round_, entries = setup
+    round_.contest.status = ContestStatus.RESULTS_PUBLISHED
+    round_.contest.save()
+    result = import_scores(_csv(_good_file(round_, entries)), contest=round_.contest)
+    assert len(result.errors) == 1 and result.errors[0].line is None
+    assert Evaluation.objects.count() == 0
