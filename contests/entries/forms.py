@@ -196,3 +196,17 @@ class EntryFilterForm(forms.Form):
         self.fields["school"].widget.attrs["class"] = "form-select"
         self.fields["status"].choices = [("", _("All statuses")), *EntryStatus.choices]
         self.fields["status"].widget.attrs["class"] = "form-select"
+
+
+class BulkCheckForm(forms.Form):
+    """Eligibility for many entries at once: the ticked entries of the organiser's list."""
+
+    entries = forms.TypedMultipleChoiceField(
+        coerce=int, label=_("Entries"), error_messages={"required": _("Tick at least one entry.")}
+    )
+    decision = CheckForm.base_fields["decision"]
+    reason = CheckForm.base_fields["reason"]
+
+    def __init__(self, *args, entry_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].choices = [(pk, pk) for pk in entry_ids]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from contests.entries.views import entries, review
+from contests.entries.views import entries, review, showcase
 
 urlpatterns = [
     path("entries/", entries.entries_home, name="entries_home"),
@@ -17,5 +17,7 @@ urlpatterns = [
     path("<slug:slug>/entries/new/", entries.entry_new, name="entry_new"),
     path("<slug:slug>/entries/autosave/", entries.entry_autosave, name="entry_autosave"),
     path("<slug:slug>/entries/all/", review.contest_entries, name="contest_entries"),
+    path("<slug:slug>/entries/import/", showcase.entries_import, name="entries_import"),
+    path("<slug:slug>/entries/check/", showcase.entries_check_bulk_view, name="entries_check_bulk"),
     path("<slug:slug>/entries/all.xlsx", review.contest_entries_export, name="contest_entries_export"),
 ]

@@ -1,5 +1,6 @@
 /* Small page actions, in a file so the site's CSP needs no inline script:
-   [data-print] buttons print the page; [data-select-all] ticks every .student-check;
+   [data-print] buttons print the page; [data-select-all] ticks every .student-check (or
+   the boxes its value selects, e.g. data-select-all=".entry-check");
    form[data-confirm] asks its question before it is sent. */
 (function () {
   document.querySelectorAll("[data-print]").forEach(function (button) {
@@ -7,7 +8,7 @@
   });
   var all = document.querySelector("[data-select-all]");
   if (all) {
-    var boxes = document.querySelectorAll(".student-check");
+    var boxes = document.querySelectorAll(all.dataset.selectAll || ".student-check");
     all.hidden = false;
     var label = document.querySelector("label[for=select-all]");
     if (label) { label.hidden = false; }

@@ -87,7 +87,9 @@ def test_a_changed_title_updates_until_the_entry_is_checked(world, contest):
     Entry.objects.filter(code="NTL-01").update(status=EntryStatus.ELIGIBLE)
     outcome = import_entries(_csv(HEADER + "NTL-01,Đổi nữa,thcs-cau-dien,\n"), contest=contest, user=world.organiser)
     assert not outcome.result.ok
-    assert str(outcome.result.errors[0]) == "Dòng 2: Bài NTL-01 đang ở trạng thái “Hợp lệ”: không thể sửa bằng tệp nhập nữa."
+    assert str(outcome.result.errors[0]) == (
+        "Dòng 2: Bài NTL-01 đang ở trạng thái “Hợp lệ”: không thể sửa bằng tệp nhập nữa."
+    )
     assert Entry.objects.get(code="NTL-01").title == "Tái chế rác"
 
 
