@@ -261,3 +261,27 @@ def conflicts_in(contest):
         .select_related("judge", "school", "entry")
         .order_by("judge__username", "pk")
     )
+
+
+def paper_sheets(round_, judge=None) -> list[dict]:
+    """A paper score sheet per invited judge of the round's contest (or only `judge`): the
+    entries assigned to them in the round, or, when none is assigned yet (a live showcase
+    where every judge scores every entry), every entry of the round; conflicted entries left
+    out either way. Each sheet: {"judge", "entries"}. Five queries whatever the numbers."""
+    judges = invited_judges(round_.contest)
+    if judge is not None:
+        judges = [j for j in judges if j.pk == judge.pk]
+    entries = list(eligible_entries(round_))
+    assigned = defaultdict(list)
+    for judge_id, entry_id in (
+        Assignment.objects.filter(round=round_).order_by("position", "entry__code").values_list("judge_id", "entry_id")
+    ):
+        assigned[judge_id].append(entry_id)
+    conflicts = conflicted_pairs(round_.contest, judges)
+    by_pk = {e.pk: e for e in entries}
+    sheets = []
+    for person in judges:
+        ids = assigned.get(person.pk) or [e.pk for e in entries]
+        chosen = [by_pk[pk] for pk in ids if pk in by_pk and (person.pk, pk) not in conflicts]
+        sheets.append({"judge": person, "entries": chosen})
+    return sheets

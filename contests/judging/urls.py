@@ -4,6 +4,7 @@ from django.urls import path
 
 from contests.judging.views import judge as judging
 from contests.judging.views import organise as judging_admin
+from contests.judging.views import paper
 
 urlpatterns = [
     path("judging/", judging.judging_home, name="judging"),
@@ -17,4 +18,14 @@ urlpatterns = [
     path("judging/manage/<int:contest_pk>/assign/", judging_admin.judging_assign, name="judging_assign"),
     path("judging/manage/<int:contest_pk>/conflicts/", judging_admin.judging_conflict_add, name="judging_conflict_add"),
     path("judging/manage/<int:contest_pk>/import/", judging_admin.judging_import, name="judging_import"),
+    path(
+        "judging/manage/<int:contest_pk>/rounds/<int:round_pk>/paper/",
+        paper.judging_paper_sheets,
+        name="judging_paper_sheets",
+    ),
+    path(
+        "judging/manage/<int:contest_pk>/rounds/<int:round_pk>/paper.csv",
+        paper.judging_paper_template,
+        name="judging_paper_template",
+    ),
 ]
