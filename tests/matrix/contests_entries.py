@@ -116,4 +116,6 @@ ROUTES = {
     ),
     "contests:contest_entries": Route(_contest_url("contest_entries"), _contest_access(200, 403)),
     "contests:contest_entries_export": Route(_contest_url("contest_entries_export"), _contest_access(200, 403)),
+    "contests:entries_import": Route(_contest_url("entries_import"), _contest_access(200, 403)),
+    "contests:entries_check_bulk": Route(_contest_url("entries_check_bulk"), _contest_access(302, 403), method="post"),
 }

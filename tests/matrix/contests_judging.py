@@ -51,6 +51,14 @@ def _conflict_url(world, other):
     return reverse("contests:judging_conflict", args=[contest.pk])
 
 
+def _paper_url(name):
+    def url(world, other):
+        round_, _entry = _round(world, other)
+        return reverse(f"contests:{name}", args=[round_.contest.pk, round_.pk])
+
+    return url
+
+
 def _contest_url(name):
     def url(world, other):
         round_, _entry = _round(world, other)
@@ -88,4 +96,6 @@ ROUTES = {
         url=_contest_url("judging_conflict_add"), expect=_organisers(400), method="post"
     ),
     "contests:judging_import": Route(url=_contest_url("judging_import"), expect=organisers_only()),
+    "contests:judging_paper_sheets": Route(url=_paper_url("judging_paper_sheets"), expect=organisers_only()),
+    "contests:judging_paper_template": Route(url=_paper_url("judging_paper_template"), expect=organisers_only()),
 }
