@@ -27,11 +27,15 @@ class ProgrammePage(FoldedSearchMixin, Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("programme"), FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("programme_text"),
-    ] + FOLDED_SEARCH_FIELDS
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("body"),
+            index.SearchField("programme_text"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []

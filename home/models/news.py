@@ -76,13 +76,17 @@ class NewsPage(FoldedSearchMixin, Page):
         FieldPanel("image"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("event_place"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.FilterField("date"),
-    ] + FOLDED_SEARCH_FIELDS
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("event_place"),
+            index.SearchField("body"),
+            index.FilterField("kind"),
+            index.FilterField("date"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

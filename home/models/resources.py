@@ -53,11 +53,15 @@ class ResourcePage(FoldedSearchMixin, Page):
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents"), heading=_("Documents to download")),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("document_titles"),
-    ] + FOLDED_SEARCH_FIELDS
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("body"),
+            index.SearchField("document_titles"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
 
     parent_page_types = ["home.ResourceIndexPage"]
     subpage_types = []

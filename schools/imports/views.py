@@ -24,10 +24,10 @@ from schools.imports import users as users_format
 from schools.imports.forms import ImportForm
 from schools.imports.jobs import IMPORT_INTERRUPTED, result_from_json
 from schools.imports.registry import import_kind
+from schools.imports.schools import default_import_year
 from schools.imports.services import import_job_start
 from schools.models import ImportJob
 from schools.models.imports import ImportStatus
-from schools.imports.schools import default_import_year
 
 logger = logging.getLogger(__name__)
 
