@@ -83,9 +83,10 @@ def _page(request, kind: ImportKind):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload_name = upload.name
-            if reading.rough_row_count(upload) > reading.background_rows():
-                return _start_job(request, kind.key, upload, dry_run=form.cleaned_data["dry_run"])
             year = {"year": form.cleaned_data.get("year")} if kind.with_year else {}
+            if reading.rough_row_count(upload) > reading.background_rows():
+                options = {"year": year["year"].pk} if year.get("year") else None
+                return _start_job(request, kind.key, upload, dry_run=form.cleaned_data["dry_run"], options=options)
             result = kind.run(upload, dry_run=form.cleaned_data["dry_run"], by=request.user, **year)
             logger.info(
                 "import %s%s by %s from %r: %s created, %s updated, %s unchanged, %s errors",

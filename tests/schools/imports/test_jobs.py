@@ -144,3 +144,15 @@ def test_another_persons_job_page_answers_404(world, client_for, role):
     job = ImportJob.objects.create(kind="schools", requested_by=world.organiser, status=ImportStatus.DONE)
     response = client_for(world.user_for(role)).get(reverse("workspace:import_job", args=[job.pk]))
     assert response.status_code == 404
+
+
+def test_a_job_files_the_figures_under_the_school_year_chosen_on_the_page(
+    world, organiser, django_capture_on_commit_callbacks
+):
+    from schools.models import SchoolYear, SchoolYearProfile
+
+    earlier = SchoolYear.objects.create(name="2019-2020", starts_on="2019-09-01", ends_on="2020-05-31")
+    job = _post(organiser, _csv(4), django_capture_on_commit_callbacks, year=earlier.pk)
+    assert job.status == ImportStatus.DONE and job.options == {"year": earlier.pk}
+    profiles = SchoolYearProfile.objects.filter(school__code__startswith="th-moi-")
+    assert profiles.count() == 4 and set(profiles.values_list("year", flat=True)) == {earlier.pk}
